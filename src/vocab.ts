@@ -1,0 +1,63 @@
+// Every namespace and vocabulary IRI imagegraph names, in one place.
+const ns =
+  (base: string) =>
+  (local = ''): string =>
+    base + local;
+
+export const IG_BASE = 'https://w3id.org/imagegraph/ns#';
+export const ig = ns(IG_BASE);
+export const ID_BASE = 'https://w3id.org/imagegraph/id/';
+export const id = ns(ID_BASE);
+
+/** Controlled vocabularies: local names are the API tokens (Glance, CloudStack). */
+export const vocabularies = {
+  imageType: 'https://w3id.org/imagegraph/ns/image-type#',
+  format: 'https://w3id.org/imagegraph/ns/format#',
+  container: 'https://w3id.org/imagegraph/ns/container#',
+  os: 'https://w3id.org/imagegraph/ns/os#',
+  arch: 'https://w3id.org/imagegraph/ns/arch#',
+  hypervisor: 'https://w3id.org/imagegraph/ns/hypervisor#',
+  provider: 'https://w3id.org/imagegraph/ns/provider#',
+  delivery: 'https://w3id.org/imagegraph/ns/delivery#',
+  vmMode: 'https://w3id.org/imagegraph/ns/vm-mode#',
+  status: 'https://w3id.org/imagegraph/ns/status#',
+  nodeImageState: 'https://w3id.org/imagegraph/ns/node-image-state#',
+  jurisdiction: 'https://w3id.org/imagegraph/ns/jurisdiction#',
+} as const;
+
+export const rdf = ns('http://www.w3.org/1999/02/22-rdf-syntax-ns#');
+export const rdfs = ns('http://www.w3.org/2000/01/rdf-schema#');
+export const owl = ns('http://www.w3.org/2002/07/owl#');
+export const xsd = ns('http://www.w3.org/2001/XMLSchema#');
+export const sh = ns('http://www.w3.org/ns/shacl#');
+export const dcterms = ns('http://purl.org/dc/terms/');
+export const entice = ns('http://www.semanticweb.org/project-entice/ontologies/2015/7/knowledgebase#');
+
+/** Prefixes used when imagegraph writes Turtle. */
+export const prefixes: Record<string, string> = {
+  ig: IG_BASE,
+  it: vocabularies.imageType,
+  fmt: vocabularies.format,
+  ctr: vocabularies.container,
+  os: vocabularies.os,
+  arch: vocabularies.arch,
+  hv: vocabularies.hypervisor,
+  prov: vocabularies.provider,
+  dlv: vocabularies.delivery,
+  vmm: vocabularies.vmMode,
+  st: vocabularies.status,
+  nis: vocabularies.nodeImageState,
+  jur: vocabularies.jurisdiction,
+  rdf: rdf(),
+  rdfs: rdfs(),
+  owl: owl(),
+  xsd: xsd(),
+  sh: sh(),
+};
+
+/** Named graphs the service keeps apart. */
+export const graphs = {
+  ontology: 'urn:imagegraph:graph:ontology',
+  shapes: 'urn:imagegraph:graph:shapes',
+  catalogue: 'urn:imagegraph:graph:catalogue',
+} as const;
