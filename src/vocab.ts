@@ -61,3 +61,25 @@ export const graphs = {
   shapes: 'urn:imagegraph:graph:shapes',
   catalogue: 'urn:imagegraph:graph:catalogue',
 } as const;
+
+/** The kinds of instance IRIs: https://w3id.org/imagegraph/id/KIND/ID. */
+export type InstanceKind =
+  | 'image'
+  | 'node-image'
+  | 'node'
+  | 'zone'
+  | 'customer'
+  | 'repository'
+  | 'image-server'
+  | 'manager'
+  | 'location'
+  | 'fragment'
+  | 'sla'
+  | 'usage';
+
+/** The IRI of a catalogue instance, e.g. instanceIri('image', '1001'). */
+export const instanceIri = (kind: InstanceKind, localId: string): string => `${ID_BASE}${kind}/${localId}`;
+
+/** A controlled-vocabulary individual of values.ttl, e.g. vocabTerm('format', 'qcow2'). */
+export const vocabTerm = (scheme: keyof typeof vocabularies, local: string): string =>
+  vocabularies[scheme] + local;

@@ -5,7 +5,10 @@ type Index = Map<string, Map<string, Term[]>>;
 
 function push(index: Index, key: string, predicate: string, term: Term): boolean {
   let byPredicate = index.get(key);
-  if (!byPredicate) index.set(key, (byPredicate = new Map()));
+  if (!byPredicate) {
+    byPredicate = new Map();
+    index.set(key, byPredicate);
+  }
   const list = byPredicate.get(predicate);
   if (!list) {
     byPredicate.set(predicate, [term]);
@@ -16,13 +19,31 @@ function push(index: Index, key: string, predicate: string, term: Term): boolean
   return true;
 }
 
+function listOf(map: Map<string, Term[]>, key: string): Term[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
 const none: readonly Term[] = Object.freeze([]);
+
+/** What SHACL validation and the rules read from a graph; IndexedGraph and store views implement it. */
+export interface GraphView {
+  objects(subject: Term, predicate: string): readonly Term[];
+  subjects(predicate: string, object: Term): readonly Term[];
+  predicatesOf(subject: Term): Iterable<string>;
+  subjectsWith(predicate: string): readonly Term[];
+  objectsWith(predicate: string): readonly Term[];
+}
 
 /**
  * An in-memory, read-mostly RDF graph indexed for the lookups SHACL needs: objects of a subject,
  * subjects of an object, and everything with a given predicate. Graph names are ignored (union).
  */
-export class IndexedGraph {
+export class IndexedGraph implements GraphView {
   private readonly forward: Index = new Map();
   private readonly backward: Index = new Map();
   private readonly predicateSubjects = new Map<string, Term[]>();
@@ -47,12 +68,11 @@ export class IndexedGraph {
     if (!push(this.forward, s, predicate, object)) return;
     push(this.backward, termKey(object), predicate, subject);
     this.count++;
-    let subjects = this.predicateSubjects.get(predicate);
-    if (!subjects) this.predicateSubjects.set(predicate, (subjects = []));
-    if (this.forward.get(s)!.get(predicate)!.length === 1) subjects.push(subject);
-    let objects = this.predicateObjects.get(predicate);
-    if (!objects) this.predicateObjects.set(predicate, (objects = []));
-    if (this.backward.get(termKey(object))!.get(predicate)!.length === 1) objects.push(object);
+    if (this.forward.get(s)!.get(predicate)!.length === 1)
+      listOf(this.predicateSubjects, predicate).push(subject);
+    if (this.backward.get(termKey(object))!.get(predicate)!.length === 1) {
+      listOf(this.predicateObjects, predicate).push(object);
+    }
   }
 
   objects(subject: Term, predicate: string): readonly Term[] {

@@ -31,3 +31,7 @@ export function termKey(term: Term): string {
       return `?${term.value}`;
   }
 }
+
+/** A default-graph quad from any terms, the predicate given by IRI. */
+export const triple = (subject: Term, predicate: string, object: Term): Quad =>
+  factory.quad(subject as Quad['subject'], factory.namedNode(predicate), object as Quad['object']) as Quad;

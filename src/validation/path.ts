@@ -1,6 +1,6 @@
 import type { Term } from '@rdfjs/types';
 import { InputError } from '../errors.ts';
-import type { IndexedGraph } from '../rdf/graph.ts';
+import type { GraphView } from '../rdf/graph.ts';
 import { termKey } from '../rdf/terms.ts';
 import { rdf, sh } from '../vocab.ts';
 
@@ -78,12 +78,13 @@ export function pathToSparql(path: Path): string {
 }
 
 /** The nodes reached from FOCUS along PATH in GRAPH, without duplicates. */
-export function evaluatePath(graph: IndexedGraph, path: Path, focus: Term): Term[] {
+export function evaluatePath(graph: GraphView, path: Path, focus: Term): Term[] {
   if (path.kind === 'predicate') return graph.objects(focus, path.iri) as Term[];
   return [...step(graph, path, [focus]).values()];
 }
 
-function step(graph: IndexedGraph, path: Path, from: Iterable<Term>): Map<string, Term> {
+function step(graph: GraphView, path: Path, input: Iterable<Term>): Map<string, Term> {
+  const from = Array.isArray(input) ? (input as Term[]) : [...input];
   const out = new Map<string, Term>();
   const add = (terms: Iterable<Term>) => {
     for (const t of terms) out.set(termKey(t), t);
@@ -132,7 +133,7 @@ function step(graph: IndexedGraph, path: Path, from: Iterable<Term>): Map<string
 }
 
 /** ^(complex path): evaluated by reversing the path's structure. */
-function inverseOf(graph: IndexedGraph, path: Path, from: Iterable<Term>): Map<string, Term> {
+function inverseOf(graph: GraphView, path: Path, from: Iterable<Term>): Map<string, Term> {
   return step(graph, reverse(path), from);
 }
 

@@ -18,15 +18,19 @@ export async function validateWithReference(
   const graph = report.dataset;
   const objectsOf = (s: Term, p: string): Term[] =>
     [...graph.match(s, env.namedNode(p), null)].map((q) => q.object);
-  const results: ValidationResult[] = report.results.map((r) => ({
-    focusNode: r.focusNode,
-    resultPath: r.path ? pathToSparql(readPath(objectsOf, r.path)) : undefined,
-    value: r.value ?? undefined,
-    severity: r.severity.value.slice(sh().length) as Severity,
-    messages: r.message.map((m) => m.value),
-    sourceShape: r.sourceShape,
-    component: r.sourceConstraintComponent.value.slice(sh().length),
-  }));
+  const results: ValidationResult[] = report.results.map((r) => {
+    const path = r.path ? readPath(objectsOf, r.path) : undefined;
+    return {
+      focusNode: r.focusNode,
+      resultPath: path ? pathToSparql(path) : undefined,
+      path,
+      value: r.value ?? undefined,
+      severity: r.severity.value.slice(sh().length) as Severity,
+      messages: r.message.map((m) => m.value),
+      sourceShape: r.sourceShape,
+      component: r.sourceConstraintComponent.value.slice(sh().length),
+    };
+  });
   return { conforms: report.conforms, results };
 }
 

@@ -1,4 +1,5 @@
 import type { Term } from '@rdfjs/types';
+import type { Path } from './path.ts';
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -7,6 +8,8 @@ export interface ValidationResult {
   readonly focusNode: Term;
   /** The property path in SPARQL syntax, e.g. `<…#osBits>` or `^<…#ofImage>`; undefined for node shapes. */
   readonly resultPath: string | undefined;
+  /** The same path as a tree, for writing the report as RDF. */
+  readonly path?: Path | undefined;
   readonly value: Term | undefined;
   readonly severity: Severity;
   readonly messages: readonly string[];
