@@ -72,11 +72,13 @@ export function validateGraph(
   const run = new RunContext(data);
   const results: ValidationResult[] = [];
   const focus = options.focus ? [...options.focus] : undefined;
+  let checked = 0;
   for (const { shape, targets } of program.shapes) {
     const nodes = focus ? focus.filter((n) => targets.includes(n, run)) : targets.focusNodes(run);
     for (const node of nodes) shape.validate(node, run, results);
+    checked += nodes.length;
   }
-  return { conforms: results.length === 0, results };
+  return { conforms: results.length === 0, results, checked };
 }
 
 /** Validates the quads DATA as one graph. */

@@ -22,6 +22,8 @@ export interface ValidationReport {
   /** False when any result exists, whatever its severity (SHACL's sh:conforms). */
   readonly conforms: boolean;
   readonly results: readonly ValidationResult[];
+  /** How many (shape, focus node) pairs were checked, when the engine counts them. */
+  readonly checked?: number;
 }
 
 /** True when no result is a violation: warnings and infos alone do not fail a catalogue. */

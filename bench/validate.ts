@@ -1,0 +1,72 @@
+// Validation throughput: imagegraph's compiled SHACL engine vs plain rdf-validate-shacl, same data, same run.
+// Usage: node bench/validate.ts [IMAGES...]   (default: 10000 100000)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser } from 'n3';
+import { loadOntology, loadShapes } from '../src/model/load.ts';
+import { paths } from '../src/paths.ts';
+import { catalogueValidator, validateData } from '../src/validation/catalogue.ts';
+import { validateWithReference } from '../src/validation/reference.ts';
+import type { ValidationResult } from '../src/validation/report.ts';
+
+const sizes = process.argv.slice(2).map(Number);
+const dir = mkdtempSync(join(tmpdir(), 'imagegraph-bench-'));
+const key = (r: ValidationResult) =>
+  [r.focusNode.value, r.resultPath, r.value?.value, r.severity, r.component, r.sourceShape.value].join('|');
+const sameResults = (a: readonly ValidationResult[], b: readonly ValidationResult[]) =>
+  JSON.stringify(a.map(key).sort()) === JSON.stringify(b.map(key).sort());
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+const [shapes, ontology] = await Promise.all([loadShapes(), loadOntology()]);
+let start = performance.now();
+const validator = await catalogueValidator();
+console.log(`compiled shapes/ once in ${seconds(start).toFixed(3)} s`);
+console.log(
+  'images   | focus nodes | imagegraph s | nodes/s    | rdf-validate-shacl s | nodes/s  | ratio | same results',
+);
+for (const images of sizes.length > 0 ? sizes : [10_000, 100_000]) {
+  const file = join(dir, `catalogue-${images}.nt`);
+  execFileSync(
+    process.execPath,
+    [
+      join(paths.root, 'bin/imagegraph.js'),
+      'generate',
+      '--preset',
+      'small',
+      '--images',
+      String(images),
+      '--seed',
+      '7',
+      '--out',
+      file,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const data = new Parser({ format: 'N-Triples' }).parse(readFileSync(file, 'utf8'));
+  start = performance.now();
+  const ours = validateData(validator, data);
+  const oursSeconds = seconds(start);
+  start = performance.now();
+  const reference = await validateWithReference(shapes, [...ontology, ...data]);
+  const referenceSeconds = seconds(start);
+  const nodes = ours.checked ?? 0;
+  console.log(
+    [
+      String(images).padEnd(8),
+      String(nodes).padStart(11),
+      oursSeconds.toFixed(3).padStart(12),
+      Math.round(nodes / oursSeconds)
+        .toString()
+        .padStart(10),
+      referenceSeconds.toFixed(3).padStart(20),
+      Math.round(nodes / referenceSeconds)
+        .toString()
+        .padStart(8),
+      `${(referenceSeconds / oursSeconds).toFixed(1)}×`.padStart(5),
+      `${sameResults(ours.results, reference.results) ? 'yes' : 'NO'} (${ours.results.length} results)`,
+    ].join(' | '),
+  );
+}
+rmSync(dir, { recursive: true, force: true });
