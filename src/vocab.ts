@@ -6,6 +6,11 @@ const ns =
 
 export const IG_BASE = 'https://w3id.org/imagegraph/ns#';
 export const ig = ns(IG_BASE);
+/** The root of every imagegraph vocabulary namespace: ns# and the controlled vocabularies ns/<scheme>#. */
+export const IG_NS_ROOT = 'https://w3id.org/imagegraph/ns';
+/** The SHACL shapes of shapes/; reports name them by these IRIs. */
+export const IGS_BASE = 'https://w3id.org/imagegraph/shapes#';
+export const igs = ns(IGS_BASE);
 export const ID_BASE = 'https://w3id.org/imagegraph/id/';
 export const id = ns(ID_BASE);
 
@@ -31,11 +36,23 @@ export const owl = ns('http://www.w3.org/2002/07/owl#');
 export const xsd = ns('http://www.w3.org/2001/XMLSchema#');
 export const sh = ns('http://www.w3.org/ns/shacl#');
 export const dcterms = ns('http://purl.org/dc/terms/');
-export const entice = ns('http://www.semanticweb.org/project-entice/ontologies/2015/7/knowledgebase#');
+export const ENTICE_BASE = 'http://www.semanticweb.org/project-entice/ontologies/2015/7/knowledgebase#';
+export const entice = ns(ENTICE_BASE);
+/**
+ * OpenStack Glance image properties as RDF properties. OpenStack publishes no RDF vocabulary, so imagegraph
+ * mints one whose local names are the Glance API keys (ontology/alignments/glance.ttl).
+ */
+export const GLANCE_BASE = 'https://w3id.org/imagegraph/ext/glance#';
+export const glance = ns(GLANCE_BASE);
+
+/** Where imagegraph's JSON-LD contexts are named; the document loader serves them from src/importers/contexts/. */
+export const CONTEXT_BASE = 'https://w3id.org/imagegraph/context/';
+export const contextIri = (name: string): string => `${CONTEXT_BASE}${name}.jsonld`;
 
 /** Prefixes used when imagegraph writes Turtle. */
 export const prefixes: Record<string, string> = {
   ig: IG_BASE,
+  igs: IGS_BASE,
   it: vocabularies.imageType,
   fmt: vocabularies.format,
   ctr: vocabularies.container,
@@ -53,6 +70,8 @@ export const prefixes: Record<string, string> = {
   owl: owl(),
   xsd: xsd(),
   sh: sh(),
+  glance: GLANCE_BASE,
+  entice: ENTICE_BASE,
 };
 
 /** Named graphs the service keeps apart. */
@@ -60,6 +79,8 @@ export const graphs = {
   ontology: 'urn:imagegraph:graph:ontology',
   shapes: 'urn:imagegraph:graph:shapes',
   catalogue: 'urn:imagegraph:graph:catalogue',
+  /** The alignments and the controlled vocabularies, while foreign-vocabulary data is rewritten. */
+  alignment: 'urn:imagegraph:graph:alignment',
 } as const;
 
 /** The kinds of instance IRIs: https://w3id.org/imagegraph/id/KIND/ID. */

@@ -88,9 +88,17 @@ export class NTriplesWriter {
   }
 }
 
-/** A sink that writes to a Node stream and waits when the stream asks it to. */
+/**
+ * A sink that writes to a Node stream and waits when the stream asks it to. A stream error (a full
+ * disk, a closed pipe) rejects the next write instead of crashing the process.
+ */
 export function streamSink(stream: Writable): ChunkSink {
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
   return async (chunk) => {
+    if (failure) throw failure;
     if (!stream.write(chunk)) await once(stream, 'drain');
   };
 }

@@ -4,10 +4,17 @@ import type { Quad } from '@rdfjs/types';
 import { paths } from '../paths.ts';
 import { readRdfFile } from '../rdf/parse.ts';
 
+/** The paths of the Turtle files of DIR (not recursive), in name order. */
+export async function turtleFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir))
+    .filter((n) => n.endsWith('.ttl'))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
 /** Every Turtle file of DIR (not recursive), in name order, parsed. */
 export async function readTurtleDir(dir: string): Promise<Quad[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.ttl')).sort();
-  const parts = await Promise.all(names.map((n) => readRdfFile(join(dir, n))));
+  const parts = await Promise.all((await turtleFiles(dir)).map((f) => readRdfFile(f)));
   return parts.flat();
 }
 

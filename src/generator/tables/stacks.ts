@@ -29,7 +29,16 @@ const stack = (
   archs: readonly string[],
   versions: readonly string[],
   weight: number,
-): Stack => ({ provider, hypervisor, formats, vmModes, archs, versions, containers: hypervisor === 'docker', weight });
+): Stack => ({
+  provider,
+  hypervisor,
+  formats,
+  vmModes,
+  archs,
+  versions,
+  containers: hypervisor === 'docker',
+  weight,
+});
 
 export const stacks: readonly Stack[] = [
   stack('openstack', 'kvm', ['qcow2', 'raw', 'iso'], ['hvm'], x86, kvmVersions, 30),
@@ -42,7 +51,15 @@ export const stacks: readonly Stack[] = [
   stack('cloudstack', 'vmware', ['vmdk', 'iso'], ['hvm'], x86, esxiVersions, 8),
   stack('opennebula', 'kvm', ['qcow2', 'raw', 'iso'], ['hvm'], x86, kvmVersions, 6),
   stack('vsphere', 'vmware', ['vmdk', 'iso'], ['hvm'], x86, esxiVersions, 5),
-  stack('kubernetes', 'docker', ['raw'], ['exe'], ['x86_64', 'aarch64'], ['20.10.24', '24.0.7', '25.0.3'], 10),
+  stack(
+    'kubernetes',
+    'docker',
+    ['raw'],
+    ['exe'],
+    ['x86_64', 'aarch64'],
+    ['20.10.24', '24.0.7', '25.0.3'],
+    10,
+  ),
 ];
 
 /** The stacks of the ENTICE benchmark: virtual-machine clouds only. */

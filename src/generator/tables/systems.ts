@@ -18,54 +18,60 @@ export interface OsProfile {
   readonly weight: number;
 }
 
-type Shape = Omit<OsProfile, 'container'>;
-const vm = (p: Shape): OsProfile => ({ ...p, container: false });
-const ctr = (p: Shape): OsProfile => ({ ...p, container: true });
+/**
+ * The table: kind | family | distribution | name | versions | architectures | formats |
+ * size GiB (low-high) | min disk GB | min RAM MB | weight. Lists are space-separated.
+ */
+const table = `
+vm | linux | ubuntu | Ubuntu | 16.04 18.04 20.04 22.04 24.04 | x86_64 aarch64 | qcow2 raw vmdk vhd | 2-12 | 10 | 1024 | 24
+vm | linux | centos | CentOS | 6.8 7.2 7.9 8.5 | x86_64 | qcow2 raw vmdk vhd | 2-10 | 10 | 1024 | 14
+vm | linux | debian | Debian | 9.13 10.13 11.9 12.5 | x86_64 i686 aarch64 | qcow2 raw vmdk vhd | 1-8 | 10 | 1024 | 14
+vm | linux | rocky | Rocky Linux | 8.9 9.3 | x86_64 aarch64 | qcow2 raw vmdk | 2-10 | 10 | 1024 | 6
+vm | windows | windows | Windows Server 2016 | 10.0.14393 | x86_64 | vhd vhdx vmdk qcow2 | 12-40 | 40 | 4096 | 4
+vm | windows | windows | Windows Server 2019 | 10.0.17763 | x86_64 | vhd vhdx vmdk qcow2 | 12-40 | 40 | 4096 | 5
+vm | windows | windows | Windows Server 2022 | 10.0.20348 | x86_64 | vhd vhdx vmdk qcow2 | 12-40 | 40 | 4096 | 5
+vm | windows | windows | Windows 7 | 6.1.7601 | x86_64 i686 | vhd vhdx vmdk qcow2 | 10-25 | 32 | 2048 | 2
+vm | windows | windows | Windows 10 | 10.0.19045 | x86_64 | vhd vhdx vmdk qcow2 | 12-32 | 40 | 4096 | 3
+vm | bsd | freebsd | FreeBSD | 13.2 14.0 | x86_64 aarch64 | qcow2 raw vmdk vhd | 1-5 | 8 | 512 | 3
+vm | solaris | solaris | Oracle Solaris | 11.4 | x86_64 | vmdk raw | 3-8 | 16 | 2048 | 1
+container | linux | alpine | Alpine Linux | 3.18.6 3.19.1 | x86_64 aarch64 | raw | 0.01-0.3 | 1 | 128 | 6
+container | linux | ubuntu | Ubuntu | 20.04 22.04 | x86_64 aarch64 | raw | 0.05-0.9 | 1 | 256 | 5
+container | linux | debian | Debian | 11.9 12.5 | x86_64 aarch64 | raw | 0.05-0.8 | 1 | 256 | 4
+`;
 
-const linuxDisks = ['qcow2', 'raw', 'vmdk', 'vhd'];
-const windowsDisks = ['vhd', 'vhdx', 'vmdk', 'qcow2'];
-const l = { family: 'linux', minDiskGB: 10, minRamMB: 1024 } as const;
-const w = { family: 'windows', formats: windowsDisks, sizeGiB: [12, 40] as const, minDiskGB: 40 } as const;
+function parseRow(line: string): OsProfile {
+  const cells = line.split('|').map((cell) => cell.trim());
+  const [kind, family, distribution, name, versions, archs, formats, size, disk, ram, weight] = cells;
+  const [low, high] = (size ?? '').split('-').map(Number);
+  return {
+    family: family ?? '',
+    distribution: distribution ?? '',
+    name: name ?? '',
+    versions: (versions ?? '').split(' '),
+    archs: (archs ?? '').split(' '),
+    formats: (formats ?? '').split(' '),
+    container: kind === 'container',
+    sizeGiB: [low ?? 1, high ?? 1],
+    minDiskGB: Number(disk),
+    minRamMB: Number(ram),
+    weight: Number(weight),
+  };
+}
 
-export const osProfiles: readonly OsProfile[] = [
-  vm({ ...l, distribution: 'ubuntu', name: 'Ubuntu', versions: ['16.04', '18.04', '20.04', '22.04', '24.04'],
-    archs: ['x86_64', 'aarch64'], formats: linuxDisks, sizeGiB: [2, 12], weight: 24 }),
-  vm({ ...l, distribution: 'centos', name: 'CentOS', versions: ['6.8', '7.2', '7.9', '8.5'],
-    archs: ['x86_64'], formats: linuxDisks, sizeGiB: [2, 10], weight: 14 }),
-  vm({ ...l, distribution: 'debian', name: 'Debian', versions: ['9.13', '10.13', '11.9', '12.5'],
-    archs: ['x86_64', 'i686', 'aarch64'], formats: linuxDisks, sizeGiB: [1, 8], weight: 14 }),
-  vm({ ...l, distribution: 'rocky', name: 'Rocky Linux', versions: ['8.9', '9.3'],
-    archs: ['x86_64', 'aarch64'], formats: ['qcow2', 'raw', 'vmdk'], sizeGiB: [2, 10], weight: 6 }),
-  vm({ ...w, distribution: 'windows', name: 'Windows Server 2016', versions: ['10.0.14393'],
-    archs: ['x86_64'], minRamMB: 4096, weight: 4 }),
-  vm({ ...w, distribution: 'windows', name: 'Windows Server 2019', versions: ['10.0.17763'],
-    archs: ['x86_64'], minRamMB: 4096, weight: 5 }),
-  vm({ ...w, distribution: 'windows', name: 'Windows Server 2022', versions: ['10.0.20348'],
-    archs: ['x86_64'], minRamMB: 4096, weight: 5 }),
-  vm({ ...w, distribution: 'windows', name: 'Windows 7', versions: ['6.1.7601'],
-    archs: ['x86_64', 'i686'], minRamMB: 2048, weight: 2 }),
-  vm({ ...w, distribution: 'windows', name: 'Windows 10', versions: ['10.0.19045'],
-    archs: ['x86_64'], minRamMB: 4096, weight: 3 }),
-  vm({ family: 'bsd', distribution: 'freebsd', name: 'FreeBSD', versions: ['13.2', '14.0'],
-    archs: ['x86_64', 'aarch64'], formats: ['qcow2', 'raw', 'vmdk', 'vhd'], sizeGiB: [1, 5],
-    minDiskGB: 8, minRamMB: 512, weight: 3 }),
-  vm({ family: 'solaris', distribution: 'solaris', name: 'Oracle Solaris', versions: ['11.4'],
-    archs: ['x86_64'], formats: ['vmdk', 'raw'], sizeGiB: [3, 8], minDiskGB: 16, minRamMB: 2048, weight: 1 }),
-  ctr({ ...l, distribution: 'alpine', name: 'Alpine Linux', versions: ['3.18.6', '3.19.1'],
-    archs: ['x86_64', 'aarch64'], formats: ['raw'], sizeGiB: [0.01, 0.3], minDiskGB: 1, minRamMB: 128, weight: 6 }),
-  ctr({ ...l, distribution: 'ubuntu', name: 'Ubuntu', versions: ['20.04', '22.04'],
-    archs: ['x86_64', 'aarch64'], formats: ['raw'], sizeGiB: [0.05, 0.9], minDiskGB: 1, minRamMB: 256, weight: 5 }),
-  ctr({ ...l, distribution: 'debian', name: 'Debian', versions: ['11.9', '12.5'],
-    archs: ['x86_64', 'aarch64'], formats: ['raw'], sizeGiB: [0.05, 0.8], minDiskGB: 1, minRamMB: 256, weight: 4 }),
-];
+export const osProfiles: readonly OsProfile[] = table.trim().split('\n').map(parseRow);
 
 /** What images provide (ENTICE functional properties); ENTICE's own use cases come first. */
-export const functionalities: readonly string[] = [
-  'wordpress', 'redmine', 'mysql', 'postgresql', 'nginx', 'apache-httpd', 'tomcat', 'nodejs', 'redis',
-  'mongodb', 'hadoop', 'spark', 'tensorflow', 'jupyter', 'gitlab', 'jenkins', 'elasticsearch', 'kafka',
-];
+export const functionalities: readonly string[] = (
+  'wordpress redmine mysql postgresql nginx apache-httpd tomcat nodejs redis mongodb hadoop spark ' +
+  'tensorflow jupyter gitlab jenkins elasticsearch kafka'
+).split(' ');
 
 /** File extension of an image of each disk format, for source URLs. */
 export const extensions: Record<string, string> = {
-  qcow2: 'qcow2', raw: 'img', vmdk: 'vmdk', vhd: 'vhd', vhdx: 'vhdx', iso: 'iso',
+  qcow2: 'qcow2',
+  raw: 'img',
+  vmdk: 'vmdk',
+  vhd: 'vhd',
+  vhdx: 'vhdx',
+  iso: 'iso',
 };
