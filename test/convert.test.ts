@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { termKey } from '../src/rdf/terms.ts';
+import { termString } from '../src/rdf/terms.ts';
 import { ig, instanceIri, rdf, rdfs, vocabularies as v, xsd } from '../src/vocab.ts';
 import { runCli, tempFiles } from './support/cli.ts';
 
@@ -17,7 +17,9 @@ const run = (...args: string[]) => runCli(args);
 /** The statements of Turtle TEXT as "<s> <p> object" strings. */
 const statements = (text: string): Set<string> =>
   new Set(
-    new Parser().parse(text).map((q) => `<${q.subject.value}> <${q.predicate.value}> ${termKey(q.object)}`),
+    new Parser()
+      .parse(text)
+      .map((q) => `<${q.subject.value}> <${q.predicate.value}> ${termString(q.object)}`),
   );
 
 const patentImages = ['patent-images', fx('patent/fig4-images.csv')];

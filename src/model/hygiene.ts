@@ -1,6 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { IndexedGraph } from '../rdf/graph.ts';
-import { namedNode, termKey } from '../rdf/terms.ts';
+import { namedNode, termString } from '../rdf/terms.ts';
 import { type Path, readList, readPath } from '../validation/path.ts';
 import { owl, rdf, rdfs, sh } from '../vocab.ts';
 import { declaredTerms, isImagegraphTerm } from './declared.ts';
@@ -55,7 +55,7 @@ export function ontologiesWithoutVersionIri(ontology: Iterable<Quad>): Finding[]
     .filter((o) => graph.objects(o, owl('versionIRI')).length === 0)
     .map((o) => ({
       term: o.value,
-      message: `The ontology ${termKey(o)} has no owl:versionIRI: add one, such as <${o.value}/0.1.0>, so that data can say which version it follows.`,
+      message: `The ontology ${termString(o)} has no owl:versionIRI: add one, such as <${o.value}/0.1.0>, so that data can say which version it follows.`,
     }))
     .sort(byTerm);
 }
@@ -102,7 +102,7 @@ export function undeclaredShapeTerms(shapes: Iterable<Quad>, ontology: Iterable<
         for (const t of read(graph, value)) {
           if (t.termType !== 'NamedNode' || declared.has(t.value)) continue;
           const uses = found.get(t.value) ?? new Set<string>();
-          found.set(t.value, uses.add(`sh:${parameter} of ${termKey(shape)}`));
+          found.set(t.value, uses.add(`sh:${parameter} of ${termString(shape)}`));
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { IndexedGraph } from '../rdf/graph.ts';
-import { namedNode, termKey } from '../rdf/terms.ts';
+import { namedNode, termKey, termString } from '../rdf/terms.ts';
 import { readList } from '../validation/path.ts';
 import { IGS_BASE, rdf, sh } from '../vocab.ts';
 import type { Finding } from './hygiene.ts';
@@ -34,8 +34,8 @@ export function unnamedShapes(shapes: Iterable<Quad>): Finding[] {
         !(s.termType === 'NamedNode' && s.value.startsWith(IGS_BASE) && s.value.length > IGS_BASE.length),
     )
     .map((s) => ({
-      term: termKey(s),
-      message: `The shape ${termKey(s)} has no IRI in ${IGS_BASE}: name it, e.g. igs:Class-property, so that reports can say which rule failed.`,
+      term: termString(s),
+      message: `The shape ${termString(s)} has no IRI in ${IGS_BASE}: name it, e.g. igs:Class-property, so that reports can say which rule failed.`,
     }));
 }
 
@@ -52,7 +52,7 @@ export function silentShapes(shapes: Iterable<Quad>): Finding[] {
   return reportingShapes(quads)
     .filter((s) => hasConstraint(s) && !hasEnglishMessage(s))
     .map((s) => ({
-      term: termKey(s),
-      message: `The shape ${termKey(s)} has no sh:message in English: add one that says what is wrong and what is expected.`,
+      term: termString(s),
+      message: `The shape ${termString(s)} has no sh:message in English: add one that says what is wrong and what is expected.`,
     }));
 }

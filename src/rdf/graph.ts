@@ -3,7 +3,11 @@ import { termKey } from './terms.ts';
 
 type Index = Map<string, Map<string, Term[]>>;
 
-function push(index: Index, key: string, predicate: string, term: Term): boolean {
+/** Key sets of the large lists, so that adding to them stays O(1); small lists are scanned. */
+const largeLists = new WeakMap<Term[], Set<string>>();
+
+/** Adds TERM to the (KEY, PREDICATE) list of INDEX unless present; the list when added, else undefined. */
+function addTo(index: Index, key: string, predicate: string, term: Term, termId: string): Term[] | undefined {
   let byPredicate = index.get(key);
   if (!byPredicate) {
     byPredicate = new Map();
@@ -11,12 +15,20 @@ function push(index: Index, key: string, predicate: string, term: Term): boolean
   }
   const list = byPredicate.get(predicate);
   if (!list) {
-    byPredicate.set(predicate, [term]);
-    return true;
+    const fresh = [term];
+    byPredicate.set(predicate, fresh);
+    return fresh;
   }
-  for (const t of list) if (t.equals(term)) return false;
+  const keys = largeLists.get(list);
+  if (keys) {
+    if (keys.has(termId)) return undefined;
+    keys.add(termId);
+  } else {
+    for (const t of list) if (t.equals(term)) return undefined;
+    if (list.length >= 8) largeLists.set(list, new Set([...list.map(termKey), termId]));
+  }
   list.push(term);
-  return true;
+  return list;
 }
 
 function listOf(map: Map<string, Term[]>, key: string): Term[] {
@@ -65,14 +77,13 @@ export class IndexedGraph implements GraphView {
 
   add(subject: Term, predicate: string, object: Term): void {
     const s = termKey(subject);
-    if (!push(this.forward, s, predicate, object)) return;
-    push(this.backward, termKey(object), predicate, subject);
+    const o = termKey(object);
+    const objects = addTo(this.forward, s, predicate, object, o);
+    if (!objects) return;
+    const subjects = addTo(this.backward, o, predicate, subject, s);
     this.count++;
-    if (this.forward.get(s)!.get(predicate)!.length === 1)
-      listOf(this.predicateSubjects, predicate).push(subject);
-    if (this.backward.get(termKey(object))!.get(predicate)!.length === 1) {
-      listOf(this.predicateObjects, predicate).push(object);
-    }
+    if (objects.length === 1) listOf(this.predicateSubjects, predicate).push(subject);
+    if (subjects?.length === 1) listOf(this.predicateObjects, predicate).push(object);
   }
 
   objects(subject: Term, predicate: string): readonly Term[] {

@@ -1,5 +1,5 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { DataFactory } from 'n3';
+import { DataFactory, termToId } from 'n3';
 
 /** imagegraph's in-process RDF/JS factory (plain JavaScript terms, cheap to create and compare). */
 export const factory = DataFactory;
@@ -14,22 +14,19 @@ export function fromForeignQuad(q: Quad): Quad {
   return factory.fromQuad(q as Parameters<typeof factory.fromQuad>[0]) as Quad;
 }
 
-/** A stable string key for a term (N-Triples-like), for maps and sets. */
-export function termKey(term: Term): string {
-  switch (term.termType) {
-    case 'NamedNode':
-      return `<${term.value}>`;
-    case 'BlankNode':
-      return `_:${term.value}`;
-    case 'Literal':
-      return term.language
-        ? `${JSON.stringify(term.value)}@${term.language}`
-        : `${JSON.stringify(term.value)}^^<${term.datatype.value}>`;
-    case 'DefaultGraph':
-      return '';
-    default:
-      return `?${term.value}`;
-  }
+/**
+ * A stable string key for a term, for maps and sets: N3.js's term id (precomputed on N3 terms, so free on the
+ * hot path), computed the same way for terms from other libraries.
+ */
+export const termKey = (term: Term): string => termToId(term as Parameters<typeof termToId>[0]);
+
+/** A term written out as in N-Triples (literal values JSON-escaped), for messages and comparisons in tests. */
+export function termString(term: Term): string {
+  if (term.termType === 'NamedNode') return `<${term.value}>`;
+  if (term.termType === 'BlankNode') return `_:${term.value}`;
+  if (term.termType !== 'Literal') return termKey(term);
+  const suffix = term.language ? `@${term.language}` : `^^<${term.datatype.value}>`;
+  return `${JSON.stringify(term.value)}${suffix}`;
 }
 
 /** A default-graph quad from any terms, the predicate given by IRI. */

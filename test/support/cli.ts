@@ -14,7 +14,14 @@ export interface CliRun {
 export async function runCli(args: string[]): Promise<CliRun> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t) };
+  const io: Io = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  };
   const code = await main(args, io);
   return { code, out, err };
 }
