@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../src/errors.ts';
-import { documentLoader } from '../src/importers/document-loader.ts';
 import { loadOntology } from '../src/model/load.ts';
 import { paths } from '../src/paths.ts';
+import { documentLoader } from '../src/rdf/document-loader.ts';
 import { readRdfFile } from '../src/rdf/parse.ts';
 import { contextIri, GLANCE_BASE, owl, rdf, rdfs, vocabularies } from '../src/vocab.ts';
 

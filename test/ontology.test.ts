@@ -15,10 +15,10 @@ import {
 } from '../src/model/hygiene.ts';
 import { loadAlignments, loadOntology, loadShapes, turtleFiles } from '../src/model/load.ts';
 import { paths } from '../src/paths.ts';
-import { findRdfFormat } from '../src/rdf/formats.ts';
-import { parseRdf, readRdfFile } from '../src/rdf/parse.ts';
+import { readRdfFile } from '../src/rdf/parse.ts';
 import { fromForeignQuad, termKey } from '../src/rdf/terms.ts';
 import { IG_NS_ROOT, owl, prefixes, rdf } from '../src/vocab.ts';
+import { turtle } from './support/turtle.ts';
 
 /** The Turtle files under DIR, subfolders included. */
 const turtleTree = (dir: string): string[] =>
@@ -41,13 +41,6 @@ const declared = declaredTerms(ontology);
 const shapes = await loadShapes();
 const quadKey = (q: Quad): string => [q.subject, q.predicate, q.object].map(termKey).join(' ');
 const terms = (findings: Finding[]): string[] => findings.map((f) => f.term);
-
-const turtle = (text: string): Quad[] => {
-  const head = Object.entries(prefixes)
-    .map(([p, iri]) => `@prefix ${p}: <${iri}> .`)
-    .join('\n');
-  return parseRdf(`${head}\n${text}`, findRdfFormat('turtle')!, { where: 'inline Turtle' });
-};
 
 describe('the ontology in Oxigraph', () => {
   it('holds every triple of ontology/ that N3.js parses, no more and no fewer', async () => {

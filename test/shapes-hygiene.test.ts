@@ -4,18 +4,11 @@ import type { Finding } from '../src/model/hygiene.ts';
 import { loadShapes } from '../src/model/load.ts';
 import { reportingShapes, shapeConstraints } from '../src/model/shape-constraints.ts';
 import { silentShapes, unnamedShapes } from '../src/model/shape-hygiene.ts';
-import { findRdfFormat } from '../src/rdf/formats.ts';
-import { parseRdf } from '../src/rdf/parse.ts';
 import { prefixes } from '../src/vocab.ts';
+import { turtle } from './support/turtle.ts';
 
 const shapes = await loadShapes();
 const terms = (findings: Finding[]): string[] => findings.map((f) => f.term);
-const turtle = (text: string): Quad[] => {
-  const head = Object.entries(prefixes)
-    .map(([p, iri]) => `@prefix ${p}: <${iri}> .`)
-    .join('\n');
-  return parseRdf(`${head}\n${text}`, findRdfFormat('turtle')!, { where: 'inline Turtle' });
-};
 const igs = (local: string): string => `<${prefixes.igs}${local}>`;
 
 describe('the shapes of shapes/', () => {

@@ -2,9 +2,9 @@ import type { Quad, Term } from '@rdfjs/types';
 import type { JsonLdDocument } from 'jsonld';
 import jsonld from 'jsonld';
 import { InputError, isInputError } from '../errors.ts';
+import { documentLoader } from '../rdf/document-loader.ts';
 import { factory } from '../rdf/terms.ts';
 import { contextIri } from '../vocab.ts';
-import { documentLoader } from './document-loader.ts';
 
 /**
  * A JSON-LD document of NODES read through imagegraph's context NAME (src/importers/contexts/NAME.jsonld),

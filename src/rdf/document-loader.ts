@@ -3,7 +3,7 @@ import type { RemoteDocument } from 'jsonld/jsonld-spec.js';
 import { InputError } from '../errors.ts';
 import { CONTEXT_BASE } from '../vocab.ts';
 
-const contextsDir = new URL('./contexts/', import.meta.url);
+const contextsDir = new URL('../importers/contexts/', import.meta.url);
 let ownNames: Promise<string[]> | undefined;
 
 /** The names of imagegraph's own context files, e.g. 'glance.jsonld'. */
