@@ -48,7 +48,11 @@ describe('imagegraph validate, bad input (exit 2)', () => {
     ['broken Turtle names file and line', [file('broken.ttl')], /broken\.ttl: invalid turtle: .*line 3/],
     ['a missing file', [file('missing.ttl')], /missing\.ttl: cannot read the file/],
     ['an unknown extension', [file('data.txt')], /data\.txt: cannot tell the RDF syntax/],
-    ['an unknown --from', [file('good.ttl'), '--from', 'yaml'], /unknown .*format 'yaml'/],
+    [
+      'an unknown --from',
+      [file('good.ttl'), '--from', 'yaml'],
+      /unknown input format 'yaml'.*\n.*Use one of: turtle/,
+    ],
     ['an unknown report', [file('good.ttl'), '--report', 'pdf'], /unknown report format 'pdf'/],
     ['an unknown option', [file('good.ttl'), '--colour'], /Unknown option '--colour'/],
     ['no file', [], /no file to validate/],
@@ -57,5 +61,25 @@ describe('imagegraph validate, bad input (exit 2)', () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatch(message);
     expect(run.out).toBe('');
+  });
+});
+
+describe('imagegraph validate, catalogues against shapes/ and the ontology', () => {
+  it.each([
+    ['the patent catalogue', ['data/patent.ttl'], 0, /^Conforms: no results\.\n$/],
+    ['FIG. 4 as CSV', ['test/fixtures/patent/fig4-images.csv', '--from', 'patent-images'], 0, /WARNING/],
+    ['a Glance listing', ['test/fixtures/glance/images.json', '--from', 'glance'], 0, /./],
+    ['a CloudStack listing', ['test/fixtures/cloudstack/listTemplates.json', '--from', 'cloudstack'], 0, /./],
+    [
+      'FIG. 5 alone: its nodes lack a provider',
+      ['test/fixtures/patent/fig5-node-images.csv', '--from', 'patent-node-images'],
+      1,
+      /VIOLATION id:node\/3007 {2}path ig:provider/,
+    ],
+  ])('%s', async (_name, args, code, output) => {
+    const run = await validate(...args);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(code);
+    expect(run.out).toMatch(output);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findImporter } from '../src/importers/index.ts';
 import { loadOntology, loadShapes } from '../src/model/load.ts';
-import { validateWithReference } from '../src/validation/reference.ts';
 import { ig } from '../src/vocab.ts';
+import { engines } from './support/engines.ts';
+import { resultKey as key } from './support/shacl-manifest.ts';
 
 const shapes = await loadShapes();
 const ontology = await loadOntology();
@@ -11,8 +12,19 @@ const fx = (path: string) => `test/fixtures/${path}`;
 /** The violations (not warnings) the shapes find in the converted FILES, as "component path" strings. */
 async function violations(...files: [string, string][]): Promise<string[]> {
   const data = (await Promise.all(files.map(([from, path]) => findImporter(from, path).read(path)))).flat();
-  const report = await validateWithReference(shapes, [...ontology, ...data]);
-  return report.results
+  const reports = await Promise.all(
+    Object.values(engines).map((validate) => validate(shapes, [...ontology, ...data])),
+  );
+  const [report, ...others] = reports.map((r) => ({
+    ...r,
+    results: [...r.results].sort((a, b) =>
+      JSON.stringify([a.focusNode.value, a.resultPath, a.component]).localeCompare(
+        JSON.stringify([b.focusNode.value, b.resultPath, b.component]),
+      ),
+    ),
+  }));
+  for (const other of others) expect(other.results.map(key)).toEqual(report!.results.map(key));
+  return report!.results
     .filter((r) => r.severity === 'Violation')
     .map((r) => `${r.component} ${r.resultPath ?? ''}`.trim());
 }

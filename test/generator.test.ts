@@ -7,6 +7,7 @@ import { loadOntology, loadShapes } from '../src/model/load.ts';
 import { parseRdf, requireRdfFormat } from '../src/rdf/parse.ts';
 import { validateWithReference } from '../src/validation/reference.ts';
 import { prefixes } from '../src/vocab.ts';
+import { imagegraphEngine } from './support/engines.ts';
 import { generate, lines } from './support/federation.ts';
 
 const sparqlPrefixes = Object.entries(prefixes)
@@ -75,9 +76,15 @@ describe('the entice preset is the ENTICE benchmark federation', () => {
 describe('generated data conforms to the shapes', async () => {
   const shapes = await loadShapes();
   const ontology = await loadOntology();
-  it.each(['tiny', 'small', 'entice'])('%s has no violations', async (preset) => {
+  it.each([
+    ['tiny', validateWithReference],
+    ['small', validateWithReference],
+    ['entice', validateWithReference],
+    ['medium', imagegraphEngine],
+    ['large', imagegraphEngine],
+  ] as const)('%s has no violations', async (preset, validate) => {
     const data = parseRdf(await generate(preset), requireRdfFormat('ntriples'), { where: preset });
-    const report = await validateWithReference(shapes, [...ontology, ...data]);
+    const report = await validate(shapes, [...ontology, ...data]);
     const violations = report.results.filter((r) => r.severity === 'Violation');
     expect(violations.map((r) => `${r.focusNode.value} ${r.resultPath}: ${r.messages[0]}`)).toEqual([]);
   });

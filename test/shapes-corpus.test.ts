@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredTerms, isImagegraphTerm } from '../src/model/declared.ts';
 import { loadOntology, loadShapes } from '../src/model/load.ts';
@@ -9,14 +8,9 @@ import { shapeConstraints } from '../src/model/shape-constraints.ts';
 import { IndexedGraph } from '../src/rdf/graph.ts';
 import { readRdfFile } from '../src/rdf/parse.ts';
 import { namedNode } from '../src/rdf/terms.ts';
-import { validateWithReference } from '../src/validation/reference.ts';
-import type { ValidationReport, ValidationResult } from '../src/validation/report.ts';
+import type { ValidationResult } from '../src/validation/report.ts';
 import { owl, rdf, rdfs } from '../src/vocab.ts';
-
-/** Every SHACL engine must give the same results on the corpus; the lead's fast engine joins this table. */
-const engines: Record<string, (shapes: Iterable<Quad>, data: Iterable<Quad>) => Promise<ValidationReport>> = {
-  reference: validateWithReference,
-};
+import { engines } from './support/engines.ts';
 
 interface Expected {
   readonly focus: string;
