@@ -18,7 +18,7 @@ export async function readTurtleDir(dir: string): Promise<Quad[]> {
   return parts.flat();
 }
 
-/** The ontology: imagegraph.ttl, its controlled vocabularies and the alignments. */
+/** The ontology: imagegraph.ttl and its controlled vocabularies (the alignments are loadAlignments()). */
 export const loadOntology = (): Promise<Quad[]> => readTurtleDir(paths.ontology);
 
 /** The SHACL shapes of shapes/. */
