@@ -57,7 +57,7 @@ for (const images of sizes.length > 0 ? sizes : [10_000, 100_000]) {
       join(paths.root, 'bin/imagegraph.js'),
       'generate',
       '--preset',
-      'small',
+      'catalogue',
       '--images',
       String(images),
       '--seed',

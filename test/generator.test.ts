@@ -80,6 +80,7 @@ describe('generated data conforms to the shapes', async () => {
     ['tiny', validateWithReference],
     ['small', validateWithReference],
     ['entice', validateWithReference],
+    ['catalogue', validateWithReference],
     ['medium', imagegraphEngine],
     ['large', imagegraphEngine],
   ] as const)('%s has no violations', async (preset, validate) => {

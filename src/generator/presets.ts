@@ -121,6 +121,24 @@ export const presets: readonly Preset[] = [
     downloadsPerImage: 25,
     transfersPerImage: 2,
   },
+  {
+    ...base,
+    name: 'catalogue',
+    description:
+      'an image catalogue: images, their owners and image servers, no usage (about 15 triples an image)',
+    triples: [2_500, 4_500],
+    images: 100,
+    nodes: 4,
+    zones: 2,
+    repositories: 2,
+    imageServers: 1,
+    nodeImagesPerImage: 0,
+    replicasPerImage: 0,
+    fragmentsPerImage: 0,
+    slaShare: 0,
+    downloadsPerImage: 0,
+    transfersPerImage: 0,
+  },
 ];
 
 export const presetNames = (): string[] => presets.map((p) => p.name);
