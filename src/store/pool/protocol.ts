@@ -14,9 +14,16 @@ export interface Call {
 
 /** A worker's answer to a call, or (from the primary) news of a committed write. */
 export type Reply =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: WireError }
-  | { readonly id: -1; readonly committed: { readonly sequence: number; readonly change: string } };
+  | { readonly kind: 'ok'; readonly id: number; readonly value: unknown }
+  | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
+  | { readonly kind: 'committed'; readonly committed: Committed };
+
+/** News of an acknowledged write: what replicas must apply, and how far the primary's snapshot reaches. */
+export interface Committed {
+  readonly sequence: number;
+  readonly change: string;
+  readonly snapshotSequence: number;
+}
 
 /** An error as it crosses the thread boundary: its class name and the fields that class needs. */
 export interface WireError {
@@ -25,7 +32,8 @@ export interface WireError {
   readonly fields: Record<string, unknown>;
 }
 
-type WireResult = Omit<ValidationResult, 'focusNode' | 'value' | 'sourceShape' | 'path'> & {
+/** A result with its terms as N3 ids; its path tree is plain data and crosses as it is. */
+type WireResult = Omit<ValidationResult, 'focusNode' | 'value' | 'sourceShape'> & {
   focusNode: string;
   value?: string;
   sourceShape: string;
@@ -36,7 +44,6 @@ const reportToWire = (report: ValidationReport) => ({
   results: report.results.map(
     (r): WireResult => ({
       ...r,
-      path: undefined,
       focusNode: termKey(r.focusNode),
       value: r.value && termKey(r.value),
       sourceShape: termKey(r.sourceShape),

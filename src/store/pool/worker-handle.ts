@@ -36,19 +36,22 @@ export class WorkerHandle {
 
   constructor(
     options: WorkerOptions,
-    onCommitted: (sequence: number, change: string) => void,
+    onCommitted: (sequence: number, change: string, snapshotSequence: number) => void,
     onDeath: (handle: WorkerHandle, error: Error) => void,
   ) {
     this.role = options.role;
     this.onDeath = onDeath;
     this.worker = new Worker(entry, { workerData: options });
     this.worker.on('message', (reply: Reply) => {
-      if (reply.id === -1) return onCommitted(reply.committed.sequence, reply.committed.change);
+      if (reply.kind === 'committed') {
+        const { sequence, change, snapshotSequence } = reply.committed;
+        return onCommitted(sequence, change, snapshotSequence);
+      }
       const call = this.pending.get(reply.id);
       if (!call) return;
       this.pending.delete(reply.id);
       if (call.timer) clearTimeout(call.timer);
-      if (reply.ok) call.resolve(reply.value);
+      if (reply.kind === 'ok') call.resolve(reply.value);
       else call.reject(errorFromWire(reply.error));
     });
     this.worker.on('error', (error) => this.die(error));
