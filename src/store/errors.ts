@@ -48,3 +48,19 @@ export class LimitError extends Error {
     this.limit = limit;
   }
 }
+
+/** A data-directory file that cannot be read back as written: named with the byte offset where it breaks. */
+export class CorruptDataError extends Error {
+  readonly file: string;
+  readonly offset: number;
+  constructor(file: string, offset: number, what: string) {
+    super(
+      `${file} is damaged at byte ${offset}: ${what}. imagegraph refuses to start on it rather than lose ` +
+        'acknowledged writes; restore the data directory from a backup (imagegraph restore), or move the ' +
+        'damaged file aside if losing the writes it holds is acceptable',
+    );
+    this.name = 'CorruptDataError';
+    this.file = file;
+    this.offset = offset;
+  }
+}

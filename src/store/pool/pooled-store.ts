@@ -53,7 +53,11 @@ export class PooledStore implements Store {
       writeTimeoutMs: 600_000,
       ...options,
     };
-    this.queue = new ReaderQueue(() => this.replicas, () => this.committed, this.options.maxQueuedReads);
+    this.queue = new ReaderQueue(
+      () => this.replicas,
+      () => this.committed,
+      this.options.maxQueuedReads,
+    );
   }
 
   /** Opens the data directory (recovering it) in the primary, then starts the replicas. */

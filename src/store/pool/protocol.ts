@@ -3,7 +3,13 @@ import { termFromId } from 'n3';
 import { InputError } from '../../errors.ts';
 import { termKey } from '../../rdf/terms.ts';
 import type { ValidationReport, ValidationResult } from '../../validation/report.ts';
-import { ForbiddenGraphError, LimitError, OverloadedError, TimeoutError, WriteRejectedError } from '../errors.ts';
+import {
+  ForbiddenGraphError,
+  LimitError,
+  OverloadedError,
+  TimeoutError,
+  WriteRejectedError,
+} from '../errors.ts';
 
 /** A call from the main thread to a store worker. */
 export interface Call {
@@ -69,7 +75,11 @@ interface ErrorCodec {
 /** How each error the store throws survives the trip between threads. */
 const codecs: Record<string, ErrorCodec> = {
   InputError: {
-    encode: (e) => ({ where: (e as InputError).where, fix: (e as InputError).fix, status: (e as InputError).status }),
+    encode: (e) => ({
+      where: (e as InputError).where,
+      fix: (e as InputError).fix,
+      status: (e as InputError).status,
+    }),
     decode: (m, f) => new InputError(m, f as { where?: string; fix?: string; status?: number }),
   },
   WriteRejectedError: {
@@ -84,7 +94,10 @@ const codecs: Record<string, ErrorCodec> = {
     encode: (e) => ({ timeoutMs: (e as TimeoutError).timeoutMs }),
     decode: (_m, f) => new TimeoutError(Number(f.timeoutMs)),
   },
-  OverloadedError: { encode: () => ({}), decode: (m) => Object.assign(new OverloadedError(''), { message: m }) },
+  OverloadedError: {
+    encode: () => ({}),
+    decode: (m) => Object.assign(new OverloadedError(''), { message: m }),
+  },
   LimitError: {
     encode: (e) => ({ limit: (e as LimitError).limit }),
     decode: (m, f) => new LimitError(m, Number(f.limit)),
@@ -94,7 +107,11 @@ const codecs: Record<string, ErrorCodec> = {
 export function errorToWire(error: unknown): WireError {
   const e = error instanceof Error ? error : new Error(String(error));
   const codec = codecs[e.name];
-  return { name: codec ? e.name : 'Error', message: e.message, fields: codec ? codec.encode(e) : { stack: e.stack } };
+  return {
+    name: codec ? e.name : 'Error',
+    message: e.message,
+    fields: codec ? codec.encode(e) : { stack: e.stack },
+  };
 }
 
 export function errorFromWire(wire: WireError): Error {

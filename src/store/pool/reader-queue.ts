@@ -28,7 +28,9 @@ export class ReaderQueue {
     const free = this.findFree();
     if (free) return Promise.resolve(free);
     if (this.waiters.length >= this.maxQueued) {
-      return Promise.reject(new OverloadedError(`${this.waiters.length} reads are already waiting for a replica`));
+      return Promise.reject(
+        new OverloadedError(`${this.waiters.length} reads are already waiting for a replica`),
+      );
     }
     return new Promise((ready, fail) => {
       const timer = setTimeout(() => {
@@ -60,7 +62,9 @@ export class ReaderQueue {
 
   private findFree(): WorkerHandle | undefined {
     const committed = this.committed();
-    const free = this.readers().find((r) => r.alive && r.busy === 0 && !r.reserved && r.sequence >= committed);
+    const free = this.readers().find(
+      (r) => r.alive && r.busy === 0 && !r.reserved && r.sequence >= committed,
+    );
     if (free) free.reserved = true;
     return free;
   }

@@ -55,7 +55,9 @@ export class WorkerHandle {
       else call.reject(errorFromWire(reply.error));
     });
     this.worker.on('error', (error) => this.die(error));
-    this.worker.on('exit', (code) => this.die(new Error(`the ${this.role} store worker exited (code ${code})`)));
+    this.worker.on('exit', (code) =>
+      this.die(new Error(`the ${this.role} store worker exited (code ${code})`)),
+    );
   }
 
   /** Calls METHOD in the worker; after TIMEOUTMS the call fails and the worker is terminated. */

@@ -1,0 +1,269 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import * as oxigraph from 'oxigraph';
+import { InputError } from '../errors.ts';
+import { type Change, isEmpty } from '../sparql/change.ts';
+import { applyChange, applyUpdate, revert } from '../sparql/plan-update.ts';
+import { compileShapes, type ShapesProgram } from '../validation/engine.ts';
+import { type Restored, restoreBackup, writeBackup } from './backup.ts';
+import { decodeChange, encodeChange } from './change-codec.ts';
+import { compact } from './compaction.ts';
+import { type DataFiles, dataFiles } from './data-dir.ts';
+import { fsyncDirectory } from './durable.ts';
+import { WriteRejectedError } from './errors.ts';
+import { applyGraphWrite, applyLoad } from './graph-write.ts';
+import { JournalWriter } from './journal.ts';
+import { acquireLock, releaseLock } from './lock.ts';
+import { runQuery } from './query.ts';
+import { addReadOnlyGraphs, notData, readOnlyContent, readOnlyGraphs } from './read-only-graphs.ts';
+import { type Recovery, recover, recoverReading } from './recovery.ts';
+import type { SnapshotMeta } from './snapshot-meta.ts';
+import type {
+  GraphName,
+  GraphWrite,
+  QueryOptions,
+  QueryResult,
+  StoreStats,
+  UpdateOptions,
+  WriteResult,
+} from './store.ts';
+import { graphTerm, UserGraphs } from './user-graphs.ts';
+import { introducedViolations } from './write-gate.ts';
+
+export interface CoreOptions {
+  /** The primary owns the files and takes the writes; a replica reads the files once and then follows it. */
+  readonly role: 'primary' | 'replica';
+  /** Whether writes that introduce SHACL violations are rejected (primary only). */
+  readonly validate: boolean;
+  /** A snapshot is taken when the journal grows past this many bytes (default 64 MiB). */
+  readonly journalLimitBytes?: number;
+  /** Told of every acknowledged write, after its journal record is on disk: what replicas need. */
+  readonly onCommit?: (commit: Commit) => void;
+}
+
+export interface Commit {
+  readonly sequence: number;
+  /** The Change, encoded as in the journal (change-codec.ts). */
+  readonly change: string;
+  /** The snapshot's sequence: commits up to it are on disk in the snapshot. */
+  readonly snapshotSequence: number;
+}
+
+export interface CoreStats extends StoreStats {
+  /** What opening found: journal records replayed and the bytes of a torn last record cut off. */
+  readonly recovered: { readonly replayed: number; readonly tornBytes: number };
+  /** Why the last automatic snapshot failed, if it did (writes go on: the journal still holds them). */
+  readonly snapshotError?: string;
+}
+
+const DEFAULT_JOURNAL_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The durable store of one thread: an Oxigraph store with the ontology and shapes in read-only graphs, and the
+ * user's dataset kept in a data directory (data-dir.ts) as a snapshot and a journal of acknowledged writes.
+ * Every call is synchronous; time limits are the caller's (a worker thread is stopped when it runs late).
+ */
+export class EmbeddedCore {
+  private readonly files: DataFiles;
+  private readonly store: oxigraph.Store;
+  private readonly graphs: UserGraphs;
+  private readonly program: ShapesProgram | undefined;
+  private readonly options: CoreOptions;
+  private readonly recovery: Recovery;
+  private journal: JournalWriter | undefined;
+  private sequence: number;
+  private snapshotSequence: number;
+  private quads: number;
+  private snapshotError: string | undefined;
+
+  private constructor(parts: {
+    files: DataFiles;
+    store: oxigraph.Store;
+    graphs: UserGraphs;
+    options: CoreOptions;
+    recovery: Recovery;
+    journal?: JournalWriter;
+    program?: ShapesProgram | undefined;
+  }) {
+    this.files = parts.files;
+    this.store = parts.store;
+    this.graphs = parts.graphs;
+    this.options = parts.options;
+    this.recovery = parts.recovery;
+    this.journal = parts.journal;
+    this.program = parts.program;
+    this.sequence = parts.recovery.sequence;
+    this.snapshotSequence = parts.recovery.snapshot.sequence;
+    this.quads = parts.recovery.quads;
+  }
+
+  /** Opens DIR (created if absent), recovering the last acknowledged state. */
+  static async open(dir: string, options: CoreOptions): Promise<EmbeddedCore> {
+    const files = dataFiles(resolve(dir));
+    const content = await readOnlyContent();
+    const makeStore = () => {
+      const store = new oxigraph.Store();
+      addReadOnlyGraphs(store, content);
+      return store;
+    };
+    if (options.role === 'replica') {
+      const { store, recovery } = recoverReading(makeStore, files);
+      return new EmbeddedCore({ files, store, options, recovery, graphs: await UserGraphs.of(store) });
+    }
+    mkdirSync(files.dir, { recursive: true });
+    fsyncDirectory(dirname(files.dir));
+    acquireLock(files.lock);
+    try {
+      const store = makeStore();
+      const graphs = await UserGraphs.of(store);
+      const recovery = recover(store, files, true);
+      const journal = JournalWriter.open(files.journal);
+      const program = options.validate ? compileShapes(content.shapes) : undefined;
+      return new EmbeddedCore({ files, store, graphs, options, recovery, journal, program });
+    } catch (error) {
+      releaseLock(files.lock);
+      throw error;
+    }
+  }
+
+  query(text: string, options: QueryOptions): QueryResult {
+    return runQuery(this.store, text, options);
+  }
+
+  update(text: string, options: UpdateOptions): WriteResult {
+    this.writer('an update');
+    const { usingGraphs, usingNamedGraphs } = options;
+    return this.commit(
+      applyUpdate(this.store, text, { usingGraphs, usingNamedGraphs, protectedGraphs: readOnlyGraphs }),
+    );
+  }
+
+  /** A Graph Store Protocol write; graphExisted tells 201 Created from 204 No Content. */
+  write(write: GraphWrite): WriteResult {
+    this.writer('a Graph Store write');
+    const graphExisted = this.graphs.exists(write.graph);
+    return { ...this.commit(applyGraphWrite(this.store, write, readOnlyGraphs)), graphExisted };
+  }
+
+  /** Adds QUADS as one write: triples into GRAPH, quads of a named graph into theirs. */
+  load(quads: readonly Quad[], graph: GraphName): WriteResult {
+    this.writer('a load');
+    return this.commit(applyLoad(this.store, quads, graph, readOnlyGraphs));
+  }
+
+  /** GRAPH in the RDF syntax FORMAT (a media type), or undefined when it holds no quad. */
+  readGraph(graph: GraphName, format: string): string | undefined {
+    if (!this.graphs.exists(graph)) return undefined;
+    try {
+      return this.store.dump({ format, from_graph_name: graphTerm(graph) });
+    } catch (error) {
+      throw new InputError(`the graph cannot be written as ${format}: ${(error as Error).message}`, {
+        fix: 'Ask for Turtle, N-Triples, RDF/XML or another RDF syntax that holds triples.',
+      });
+    }
+  }
+
+  /** Hands EMIT the N-Quads of the user-writable dataset, a graph at a time; the number of quads. */
+  exportNQuads(emit: (chunk: Buffer) => void): number {
+    return this.graphs.dump(emit);
+  }
+
+  stats(): CoreStats {
+    const { replayed, tornBytes } = this.recovery;
+    return {
+      quads: this.quads,
+      journalBytes: this.journal?.bytes ?? this.recovery.journalBytes,
+      sequence: this.sequence,
+      snapshotSequence: this.snapshotSequence,
+      recovered: { replayed, tornBytes },
+      ...(this.snapshotError === undefined ? {} : { snapshotError: this.snapshotError }),
+    };
+  }
+
+  /** Folds the journal into a new snapshot now (it also happens when the journal outgrows its limit). */
+  snapshot(): SnapshotMeta {
+    const result = compact(this.files, this.graphs, this.sequence, this.writer('a snapshot'));
+    this.journal = result.journal;
+    this.snapshotSequence = result.snapshot.sequence;
+    this.snapshotError = undefined;
+    return result.snapshot;
+  }
+
+  /** Writes the current state to DIR (absent or empty) as a data directory of its own, atomically. */
+  backup(dir: string): void {
+    writeBackup(resolve(dir), this.graphs, this.sequence);
+  }
+
+  /** Makes DATADIR a copy of the backup BACKUPDIR (see backup.ts); DATADIR must be empty unless FORCE. */
+  static restore(backupDir: string, dataDir: string, options: { force?: boolean } = {}): Restored {
+    return restoreBackup(resolve(backupDir), resolve(dataDir), options.force);
+  }
+
+  /**
+   * Applies the primary's write SEQUENCE on a replica (not journaled, not validated). A write the replica
+   * already has (it was on disk when the replica opened) is skipped; a gap is an error. The new sequence.
+   */
+  applyReplicated(sequence: number, change: Change | string): number {
+    if (this.options.role !== 'replica')
+      throw new Error('the primary cannot apply replicated writes: it makes them');
+    if (sequence <= this.sequence) return this.sequence;
+    if (sequence !== this.sequence + 1) {
+      throw new Error(
+        `replicated write ${sequence} follows write ${this.sequence}: rebuild this replica from disk`,
+      );
+    }
+    const decoded = typeof change === 'string' ? decodeChange(change) : change;
+    applyChange(this.store, decoded);
+    this.quads += decoded.added.length - decoded.removed.length;
+    this.sequence = sequence;
+    return sequence;
+  }
+
+  close(): void {
+    if (!this.journal) return;
+    this.journal.close();
+    this.journal = undefined;
+    releaseLock(this.files.lock);
+  }
+
+  private writer(what: string): JournalWriter {
+    if (this.journal) return this.journal;
+    throw new Error(
+      `${what} goes to the primary: this store is ${this.options.role === 'replica' ? 'a read replica' : 'closed'}`,
+    );
+  }
+
+  /** Validates CHANGE (already applied), journals it and acknowledges it; on any failure it is reverted. */
+  private commit(change: Change): WriteResult {
+    if (isEmpty(change)) return { inserted: 0, deleted: 0, sequence: 0 };
+    const sequence = this.sequence + 1;
+    let payload: string;
+    try {
+      const introduced = this.program
+        ? introducedViolations(this.store, this.program, change, notData)
+        : [];
+      if (introduced.length > 0) throw new WriteRejectedError({ conforms: false, results: introduced });
+      payload = encodeChange(change);
+      this.writer('a write').append(sequence, Buffer.from(payload));
+    } catch (error) {
+      revert(this.store, change);
+      throw error;
+    }
+    this.sequence = sequence;
+    this.quads += change.added.length - change.removed.length;
+    this.options.onCommit?.({ sequence, change: payload, snapshotSequence: this.snapshotSequence });
+    if (this.journal!.bytes > (this.options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT))
+      this.snapshotQuietly();
+    return { inserted: change.added.length, deleted: change.removed.length, sequence };
+  }
+
+  /** An automatic snapshot: its failure does not fail the write that triggered it, which is on disk. */
+  private snapshotQuietly(): void {
+    try {
+      this.snapshot();
+    } catch (error) {
+      this.snapshotError = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
