@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpConfig } from '../src/http/config.ts';
 import { dump, form, problemOf, startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
+import { testStore } from './support/test-store.ts';
 
 // Who may read and who may write, for every way of configuring tokens.
 
@@ -28,7 +28,7 @@ const reader: Record<ConfigName, string | undefined> = {
 const servers = {} as Record<ConfigName, TestServer>;
 beforeAll(async () => {
   for (const name of Object.keys(configs) as ConfigName[])
-    servers[name] = await startServer(memoryStore(), configs[name]);
+    servers[name] = await startServer(await testStore(), configs[name]);
 });
 afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())));
 

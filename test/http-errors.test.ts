@@ -12,8 +12,8 @@ import {
 } from '../src/store/errors.ts';
 import type { Store } from '../src/store/store.ts';
 import { form, problemOf, startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
 import { spyStore } from './support/store-spy.ts';
+import { testStore } from './support/test-store.ts';
 
 // How the store's failures reach the client, and the limits the HTTP layer enforces itself.
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function serve(overrides: Partial<Store>, config: HttpConfig = {}): Promise<TestServer> {
-  server = await startServer(spyStore(memoryStore(), overrides).store, { openWrites: true, ...config });
+  server = await startServer(spyStore(await testStore(), overrides).store, { openWrites: true, ...config });
   return server;
 }
 

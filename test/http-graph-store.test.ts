@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRdfFormat } from '../src/rdf/formats.ts';
 import { parseRdf } from '../src/rdf/parse.ts';
 import { dump, problemOf, startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
+import { testStore } from './support/test-store.ts';
 
 // The SPARQL 1.1 Graph Store HTTP Protocol: each verb on the default graph and on named graphs.
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer(memoryStore(), { openWrites: true });
+  server = await startServer(await testStore(), { openWrites: true });
 });
 afterAll(() => server.close());
 
@@ -99,13 +99,13 @@ describe('the default graph', () => {
 });
 
 describe('POST to /store itself', () => {
-  it('creates a graph with a fresh IRI: 201 and a Location to GET it from', async () => {
+  it('creates a graph with a fresh IRI under /store/: 201 and a Location that is its IRI and its URL', async () => {
     const res = await server.fetch('/store', { method: 'POST', ...turtle('<urn:s:n> <urn:p:v> "new" .') });
     expect(res.status).toBe(201);
     const { graph } = (await res.json()) as { graph: string };
-    expect(graph).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(graph).toMatch(new RegExp(`^${server.url}/store/[0-9a-f-]{36}$`));
     const location = res.headers.get('location')!;
-    expect(new URL(location).searchParams.get('graph')).toBe(graph);
+    expect(location).toBe(graph);
     const again = await fetch(location, { headers: { accept: 'application/n-triples' } });
     expect(await again.text()).toBe('<urn:s:n> <urn:p:v> "new" .\n');
   });

@@ -2,23 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRdfFormat } from '../src/rdf/formats.ts';
 import { parseRdf } from '../src/rdf/parse.ts';
 import { form, problemOf, startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
+import { testStore } from './support/test-store.ts';
 
 // Content negotiation: the Accept header, with q-values and wildcards, chooses the Content-Type.
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer(memoryStore(), { openWrites: true });
+  server = await startServer(await testStore(), { openWrites: true });
   const update =
-    'INSERT DATA { <urn:s:a> <urn:p:q> "one", "two" . GRAPH <urn:g:g> { <urn:s:a> <urn:p:q> 1 } }';
+    'INSERT DATA { <urn:s:a> <urn:p:q> "one", "two" . GRAPH <urn:g:g> { <urn:s:a> <urn:p:r> 1 } }';
   expect((await server.fetch('/sparql', { method: 'POST', ...form(['update', update]) })).status).toBe(200);
 });
 afterAll(() => server.close());
 
 const get = (path: string, accept: string | undefined) =>
   server.fetch(path, accept === undefined ? {} : { headers: { accept } });
-const select = `/sparql?query=${encodeURIComponent('SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o')}`;
-const construct = `/sparql?query=${encodeURIComponent('CONSTRUCT WHERE { ?s ?p ?o }')}`;
+const select = `/sparql?query=${encodeURIComponent('SELECT ?o WHERE { ?s <urn:p:q> ?o } ORDER BY ?o')}`;
+const construct = `/sparql?query=${encodeURIComponent('CONSTRUCT WHERE { ?s <urn:p:q> ?o }')}`;
 
 /** How each solutions format starts, so that a mislabelled body fails. */
 const solutionsStart: Record<string, RegExp> = {

@@ -4,7 +4,7 @@ import { findRdfFormat } from '../src/rdf/formats.ts';
 import { parseRdf } from '../src/rdf/parse.ts';
 import { graphs, rdf } from '../src/vocab.ts';
 import { startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
+import { testStore } from './support/test-store.ts';
 
 // GET /sparql without a query: the SPARQL 1.1 Service Description, in the RDF syntax Accept asks for.
 
@@ -12,7 +12,7 @@ const sd = (local: string) => `http://www.w3.org/ns/sparql-service-description#$
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer(memoryStore(), {});
+  server = await startServer(await testStore(), {});
 });
 afterAll(() => server.close());
 
@@ -56,7 +56,7 @@ describe.each(['text/turtle', 'application/rdf+xml', 'application/ld+json', 'app
 );
 
 it('names the configured public URL as the endpoint', async () => {
-  const behindProxy = await startServer(memoryStore(), { publicUrl: 'https://images.example.org/' });
+  const behindProxy = await startServer(await testStore(), { publicUrl: 'https://images.example.org/' });
   try {
     const quads = await description('text/turtle', '/sparql/', behindProxy);
     expect(objects(quads, sd('endpoint'))).toEqual(['https://images.example.org/sparql']);

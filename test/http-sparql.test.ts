@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { QueryOptions, UpdateOptions } from '../src/store/store.ts';
 import { form, startServer, type TestServer } from './support/http.ts';
-import { memoryStore } from './support/memory-store.ts';
 import { type StoreCall, spyStore } from './support/store-spy.ts';
+import { testStore } from './support/test-store.ts';
 
 // The SPARQL 1.1 Protocol over HTTP: every way to send a query or an update, and the dataset parameters.
 
@@ -17,7 +17,7 @@ const namedNames = 'SELECT ?g ?name WHERE { GRAPH ?g { ?s <urn:p:name> ?name } }
 let server: TestServer;
 let calls: StoreCall[];
 beforeAll(async () => {
-  const spy = spyStore(memoryStore());
+  const spy = spyStore(await testStore());
   calls = spy.calls;
   server = await startServer(spy.store, { openWrites: true, timeoutMs: 20_000 });
   const res = await server.fetch('/sparql', { method: 'POST', ...form(['update', data]) });
@@ -55,8 +55,8 @@ const values = async (res: Response): Promise<string[]> => {
 };
 
 describe.each(queryWays)('query by %s', (_way, send) => {
-  it('answers from the default graph', async () => {
-    expect(await values(await send(names))).toEqual(['in default']);
+  it('answers from the union of all graphs by default (sd:UnionDefaultGraph)', async () => {
+    expect(await values(await send(names))).toEqual(['in default', 'in one', 'in two']);
   });
 
   it('takes the default graph from default-graph-uri, repeated', async () => {

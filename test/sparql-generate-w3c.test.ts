@@ -3,18 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { Store } from 'oxigraph';
 import { Parser } from 'sparqljs';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.ts';
 import { generateSparql } from '../src/sparql/generate.ts';
 import { ox } from '../src/sparql/ox.ts';
 import { readQueryManifest } from './support/sparql-manifest.ts';
+import { w3cTests } from './support/w3c.ts';
 
 // The update planner evaluates WHERE clauses, and the binder runs named queries, as text regenerated from the
 // parsed syntax tree. Over the W3C SPARQL 1.1 query evaluation tests, the regenerated text must give Oxigraph
 // the same results as the original.
-const suite = join(
-  process.env.W3C_RDF_TESTS ?? join(paths.root, '../shared/w3c-rdf-tests'),
-  'sparql/sparql11',
-);
+const suite = join(w3cTests, 'sparql/sparql11');
 const folders = [
   'aggregates',
   'bind',

@@ -2,19 +2,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Store } from 'oxigraph';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../src/paths.ts';
 import { quadsIn } from '../src/sparql/ox.ts';
 import { parseSparqlUpdate } from '../src/sparql/parse.ts';
 import { applyChange, applyUpdate, revert } from '../src/sparql/plan-update.ts';
 import { canonicalLines } from './support/isomorphic.ts';
 import { readSyntaxManifest, readUpdateManifest } from './support/sparql-manifest.ts';
 import { contents, storeOf } from './support/update-fixture.ts';
+import { w3cTests } from './support/w3c.ts';
 
 // The W3C SPARQL 1.1 update evaluation tests (an offline copy of w3c/rdf-tests, next to the project by default).
-const suite = join(
-  process.env.W3C_RDF_TESTS ?? join(paths.root, '../shared/w3c-rdf-tests'),
-  'sparql/sparql11',
-);
+const suite = join(w3cTests, 'sparql/sparql11');
 const folders = [
   'basic-update',
   'delete',

@@ -8,7 +8,15 @@ import { dataFiles } from '../src/store/data-dir.ts';
 import { CorruptDataError } from '../src/store/errors.ts';
 import { encodeRecord, HEADER_BYTES, scanJournal } from '../src/store/journal-format.ts';
 import { recover } from '../src/store/recovery.ts';
-import { copyDir, datasetOf, filesOf, openPrimary, patentCatalogue, storeLines, tempDir } from './support/store.ts';
+import {
+  copyDir,
+  datasetOf,
+  filesOf,
+  openPrimary,
+  patentCatalogue,
+  storeLines,
+  tempDir,
+} from './support/store.ts';
 
 const payloads = ['', '+<urn:a> <urn:b> "c" .\n', `-${'é'.repeat(3000)}\n`, 'x'];
 const journal = (sequences: number[]) =>
@@ -48,7 +56,9 @@ describe('journal records', () => {
     const error = catchError(() => scanJournal(bytes, '/data/journal.log'));
     expect(error).toBeInstanceOf(CorruptDataError);
     expect(error).toMatchObject({ file: '/data/journal.log', offset: expected.corruptAt });
-    expect(error.message).toMatch(new RegExp(`^/data/journal.log is damaged at byte ${expected.corruptAt}: `));
+    expect(error.message).toMatch(
+      new RegExp(`^/data/journal.log is damaged at byte ${expected.corruptAt}: `),
+    );
   });
 
   it('a gap in the sequence numbers is corruption', () => {
@@ -60,9 +70,15 @@ describe('journal records', () => {
 describe('changes as journal payloads', () => {
   const g = namedNode('http://e/g');
   const change = {
-    removed: [quad(blankNode('b1'), namedNode('http://e/p'), literal('two\nlines, "quoted" ü 😀', 'en-GB'), g)],
+    removed: [
+      quad(blankNode('b1'), namedNode('http://e/p'), literal('two\nlines, "quoted" ü 😀', 'en-GB'), g),
+    ],
     added: [
-      quad(namedNode('http://e/s'), namedNode('http://e/p'), literal('42', namedNode('http://www.w3.org/2001/XMLSchema#integer'))),
+      quad(
+        namedNode('http://e/s'),
+        namedNode('http://e/p'),
+        literal('42', namedNode('http://www.w3.org/2001/XMLSchema#integer')),
+      ),
       quad(namedNode('http://e/s'), namedNode('http://e/q'), blankNode('b1'), g),
     ],
   };
@@ -93,7 +109,10 @@ async function threeWrites() {
   core.write({
     kind: 'add',
     graph: { kind: 'named', iri: 'http://e/notes' },
-    quads: [quad(blankNode('n'), namedNode('http://e/says'), literal('hello')), quad(blankNode('n'), namedNode('http://e/on'), namedNode('http://e/x'))],
+    quads: [
+      quad(blankNode('n'), namedNode('http://e/says'), literal('hello')),
+      quad(blankNode('n'), namedNode('http://e/on'), namedNode('http://e/x')),
+    ],
   });
   states.push(datasetOf(core));
   core.update(
@@ -156,7 +175,10 @@ describe('recovery after a torn last record', async () => {
     const work = copyDir(dir);
     truncateSync(dataFiles(work).journal, full.length - 1);
     const core = await openPrimary(work);
-    expect(core.stats()).toMatchObject({ sequence: 2, recovered: { replayed: 2, tornBytes: last.payload.length + HEADER_BYTES - 1 } });
+    expect(core.stats()).toMatchObject({
+      sequence: 2,
+      recovered: { replayed: 2, tornBytes: last.payload.length + HEADER_BYTES - 1 },
+    });
     const result = core.write({ kind: 'drop', graph: { kind: 'named', iri: 'http://e/notes' } });
     expect(result).toMatchObject({ sequence: 3, deleted: 2, graphExisted: true });
     const expected = datasetOf(core);
@@ -171,7 +193,9 @@ describe('recovery after a torn last record', async () => {
     const work = copyDir(dir);
     const path = dataFiles(work).journal;
     writeFileSync(path, flip(full, records[1]!.offset + HEADER_BYTES + 5));
-    await expect(openPrimary(work)).rejects.toThrow(`${path} is damaged at byte ${records[1]!.offset}: the checksum does not match`);
+    await expect(openPrimary(work)).rejects.toThrow(
+      `${path} is damaged at byte ${records[1]!.offset}: the checksum does not match`,
+    );
     expect(readFileSync(path).length).toBe(full.length);
   });
 });

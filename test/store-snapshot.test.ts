@@ -7,8 +7,11 @@ import { dataFiles } from '../src/store/data-dir.ts';
 import { encodeRecord } from '../src/store/journal-format.ts';
 import { copyDir, datasetOf, filesOf, openPrimary, patentCatalogue, tempDir } from './support/store.ts';
 
-const note = (n: number) => [quad(namedNode(`http://e/note/${n}`), namedNode('http://e/says'), literal(`note ${n}`))];
-const addNote = (core: EmbeddedCore, n: number) => core.load(note(n), { kind: 'named', iri: 'http://e/notes' });
+const note = (n: number) => [
+  quad(namedNode(`http://e/note/${n}`), namedNode('http://e/says'), literal(`note ${n}`)),
+];
+const addNote = (core: EmbeddedCore, n: number) =>
+  core.load(note(n), { kind: 'named', iri: 'http://e/notes' });
 
 /**
  * OLD: a data directory with a snapshot at write 1 and writes 2 and 3 in its journal; NEW: the same after a
@@ -49,8 +52,14 @@ const crashPoints: [string, (o: Files, n: Files) => Files][] = [
     'snapshot.json renamed: committed',
     (o, n) => ({ ...o, 'snapshot.json': n['snapshot.json']!, 'snapshot.nq.tmp': n['snapshot.nq']! }),
   ],
-  ['snapshot.nq renamed', (o, n) => ({ ...o, 'snapshot.json': n['snapshot.json']!, 'snapshot.nq': n['snapshot.nq']! })],
-  ['empty journal.log.tmp written', (o, n) => ({ ...o, ...n, 'journal.log': o['journal.log']!, 'journal.log.tmp': '' })],
+  [
+    'snapshot.nq renamed',
+    (o, n) => ({ ...o, 'snapshot.json': n['snapshot.json']!, 'snapshot.nq': n['snapshot.nq']! }),
+  ],
+  [
+    'empty journal.log.tmp written',
+    (o, n) => ({ ...o, ...n, 'journal.log': o['journal.log']!, 'journal.log.tmp': '' }),
+  ],
   ['new journal renamed: done', (_o, n) => n],
 ];
 
@@ -89,7 +98,11 @@ describe('a crash while a snapshot is taken', async () => {
 
   /** Damage that no crash leaves: [name, files, the file the error names]. */
   const damages: [string, (o: Files) => Files, string][] = [
-    ['snapshot.nq changed', (o) => ({ ...o, 'snapshot.nq': o['snapshot.nq']!.replace('2005', '2105') }), 'snapshot.nq'],
+    [
+      'snapshot.nq changed',
+      (o) => ({ ...o, 'snapshot.nq': o['snapshot.nq']!.replace('2005', '2105') }),
+      'snapshot.nq',
+    ],
     ['snapshot.nq gone', ({ 'snapshot.nq': _, ...o }) => o, 'snapshot.nq'],
     ['snapshot.json gone', ({ 'snapshot.json': _, ...o }) => o, 'snapshot.json'],
     ['snapshot.json not JSON', (o) => ({ ...o, 'snapshot.json': '{"sequence": 1' }), 'snapshot.json'],

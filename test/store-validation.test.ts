@@ -9,10 +9,12 @@ import { graphs, ig, igs, instanceIri, rdfs, vocabTerm } from '../src/vocab.ts';
 import { datasetOf, openPrimary, patentCatalogue, tempDir } from './support/store.ts';
 import { turtle } from './support/turtle.ts';
 
-const prefixes = 'PREFIX ig: <https://w3id.org/imagegraph/ns#> PREFIX hv: <https://w3id.org/imagegraph/ns/hypervisor#>';
+const prefixes =
+  'PREFIX ig: <https://w3id.org/imagegraph/ns#> PREFIX hv: <https://w3id.org/imagegraph/ns/hypervisor#>';
 const ni2005 = `<${instanceIri('node-image', '2005')}>`;
 const node3007 = `<${instanceIri('node', '3007')}>`;
-const update = (text: string) => (core: EmbeddedCore) => core.update(`${prefixes} ${text}`, { timeoutMs: 10_000 });
+const update = (text: string) => (core: EmbeddedCore) =>
+  core.update(`${prefixes} ${text}`, { timeoutMs: 10_000 });
 
 /** A validating primary over the patent catalogue; with BROKEN, node image 2005 has lost its hypervisor. */
 async function catalogue(broken = false) {
@@ -50,43 +52,72 @@ async function expectRejected(broken: boolean, write: (core: EmbeddedCore) => un
   return error;
 }
 
-const result = (focus: string, shape: string) => ({ focus: instanceIri(...(focus.split(':') as [never, string])), shape: igs(shape) });
+const violation = (kind: 'node-image' | 'node', id: string, shape: string) => ({
+  focus: instanceIri(kind, id),
+  shape: igs(shape),
+});
 
 /** Writes that introduce violations: [name, catalogue broken beforehand, write, the new violations]. */
 const rejected: [string, boolean, (core: EmbeddedCore) => unknown, { focus: string; shape: string }[]][] = [
-  ['a node image loses its hypervisor', false, update(`DELETE DATA { ${ni2005} ig:hypervisor hv:xen }`), [result('node-image:2005', 'NodeImage-hypervisor')]],
+  [
+    'a node image loses its hypervisor',
+    false,
+    update(`DELETE DATA { ${ni2005} ig:hypervisor hv:xen }`),
+    [violation('node-image', '2005', 'NodeImage-hypervisor')],
+  ],
   [
     "a node's hypervisor changes under its node image (two hops away)",
     false,
-    update(`DELETE DATA { ${node3007} ig:hypervisor hv:xen } ; INSERT DATA { ${node3007} ig:hypervisor hv:kvm }`),
-    [{ focus: instanceIri('node-image', '2005'), shape: igs('NodeImage-nodeHypervisor') }],
+    update(
+      `DELETE DATA { ${node3007} ig:hypervisor hv:xen } ; INSERT DATA { ${node3007} ig:hypervisor hv:kvm }`,
+    ),
+    [violation('node-image', '2005', 'NodeImage-nodeHypervisor')],
   ],
   [
     'a Graph Store write replaces the catalogue with a bare node image',
     false,
-    (core) => core.write({ kind: 'replace', graph: { kind: 'default' }, quads: turtle('<http://e/ni> a ig:NodeImage .') }),
-    [],
+    (core) =>
+      core.write({
+        kind: 'replace',
+        graph: { kind: 'default' },
+        quads: turtle('<http://e/ni> a ig:NodeImage .'),
+      }),
+    [{ focus: 'http://e/ni', shape: igs('NodeImage-ofImage') }],
   ],
-  ['a load brings a node image without an image', false, (core) => core.load(turtle(`${ni2005.replace('2005', '2099')} a ig:NodeImage ; ig:nodeImageId "2099" ; ig:hypervisor hv:kvm ; ig:onNode ${node3007.replace('3007', '3008')} .`), { kind: 'default' }), [result('node-image:2099', 'NodeImage-ofImage')]],
+  [
+    'a load brings a node image without an image',
+    false,
+    (core) =>
+      core.load(
+        turtle(
+          `${ni2005.replace('2005', '2099')} a ig:NodeImage ; ig:nodeImageId "2099" ; ig:hypervisor hv:kvm ; ig:onNode ${node3007.replace('3007', '3008')} .`,
+        ),
+        { kind: 'default' },
+      ),
+    [violation('node-image', '2099', 'NodeImage-ofImage')],
+  ],
   [
     'a node image already broken loses its image too: only the new violation is reported',
     true,
     update(`DELETE WHERE { ${ni2005} ig:ofImage ?image }`),
-    [result('node-image:2005', 'NodeImage-ofImage')],
+    [violation('node-image', '2005', 'NodeImage-ofImage')],
   ],
 ];
 
 describe('writes that introduce SHACL violations', () => {
-  it.each(rejected)('%s: rejected with the report, nothing changed', async (_name, broken, write, expected) => {
-    const error = await expectRejected(broken, write);
-    expect(error).toBeInstanceOf(WriteRejectedError);
-    const results = (error as WriteRejectedError).report.results;
-    expect(results.length).toBeGreaterThan(0);
-    expect(results.every((r) => r.severity === 'Violation')).toBe(true);
-    const found = results.map((r) => ({ focus: r.focusNode.value, shape: r.sourceShape.value }));
-    for (const r of expected) expect(found).toContainEqual(r);
-    if (broken) expect(found.some((r) => r.shape === igs('NodeImage-hypervisor'))).toBe(false);
-  });
+  it.each(rejected)(
+    '%s: rejected with the report, nothing changed',
+    async (_name, broken, write, expected) => {
+      const error = await expectRejected(broken, write);
+      expect(error).toBeInstanceOf(WriteRejectedError);
+      const results = (error as WriteRejectedError).report.results;
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.every((r) => r.severity === 'Violation')).toBe(true);
+      const found = results.map((r) => ({ focus: r.focusNode.value, shape: r.sourceShape.value }));
+      for (const r of expected) expect(found).toContainEqual(r);
+      if (broken) expect(found.some((r) => r.shape === igs('NodeImage-hypervisor'))).toBe(false);
+    },
+  );
 });
 
 /** Writes that pass: [name, catalogue broken beforehand, write]. */
@@ -95,11 +126,25 @@ const accepted: [string, boolean, (core: EmbeddedCore) => unknown][] = [
   [
     'a node image changes state within its vocabulary',
     false,
-    update(`DELETE DATA { ${ni2005} ig:state <${vocabTerm('nodeImageState', 'running')}> } ; INSERT DATA { ${ni2005} ig:state <${vocabTerm('nodeImageState', 'registered')}> }`),
+    update(
+      `DELETE DATA { ${ni2005} ig:state <${vocabTerm('nodeImageState', 'running')}> } ; INSERT DATA { ${ni2005} ig:state <${vocabTerm('nodeImageState', 'registered')}> }`,
+    ),
   ],
-  ['a label on a node image that is already broken', true, update(`INSERT DATA { ${ni2005} <${rdfs('label')}> "2005" }`)],
-  ['a write elsewhere while a node image is broken', true, update('INSERT DATA { <http://e/x> <http://e/p> "v" }')],
-  ['the write that fixes the broken node image', true, update(`INSERT DATA { ${ni2005} ig:hypervisor hv:xen }`)],
+  [
+    'a label on a node image that is already broken',
+    true,
+    update(`INSERT DATA { ${ni2005} <${rdfs('label')}> "2005" }`),
+  ],
+  [
+    'a write elsewhere while a node image is broken',
+    true,
+    update('INSERT DATA { <http://e/x> <http://e/p> "v" }'),
+  ],
+  [
+    'the write that fixes the broken node image',
+    true,
+    update(`INSERT DATA { ${ni2005} ig:hypervisor hv:xen }`),
+  ],
 ];
 
 describe('writes that introduce no violation', () => {
@@ -112,15 +157,33 @@ describe('writes that introduce no violation', () => {
   });
 });
 
-const ontologyQuad = quad(namedNode('http://e/x'), namedNode(rdfs('label')), literal('x'), namedNode(graphs.ontology));
+const ontologyQuad = quad(
+  namedNode('http://e/x'),
+  namedNode(rdfs('label')),
+  literal('x'),
+  namedNode(graphs.ontology),
+);
 /** Writes to the read-only graphs, each refused: [name, write]. */
 const forbidden: [string, (core: EmbeddedCore) => unknown][] = [
-  ['a Graph Store PUT of the ontology', (core) => core.write({ kind: 'replace', graph: named(graphs.ontology), quads: [] })],
-  ['a Graph Store POST to the shapes', (core) => core.write({ kind: 'add', graph: named(graphs.shapes), quads: turtle('<http://e/s> a ig:Image .') })],
+  [
+    'a Graph Store PUT of the ontology',
+    (core) => core.write({ kind: 'replace', graph: named(graphs.ontology), quads: [] }),
+  ],
+  [
+    'a Graph Store POST to the shapes',
+    (core) =>
+      core.write({ kind: 'add', graph: named(graphs.shapes), quads: turtle('<http://e/s> a ig:Image .') }),
+  ],
   ['a Graph Store DELETE of the shapes', (core) => core.write({ kind: 'drop', graph: named(graphs.shapes) })],
-  ['a load into the ontology', (core) => core.load(turtle('<http://e/s> a ig:Image .'), named(graphs.ontology))],
+  [
+    'a load into the ontology',
+    (core) => core.load(turtle('<http://e/s> a ig:Image .'), named(graphs.ontology)),
+  ],
   ['a load of a quad in the ontology', (core) => core.load([ontologyQuad as Quad], { kind: 'default' })],
-  ['an INSERT DATA into the ontology', update(`INSERT DATA { GRAPH <${graphs.ontology}> { <http://e/s> a ig:Image } }`)],
+  [
+    'an INSERT DATA into the ontology',
+    update(`INSERT DATA { GRAPH <${graphs.ontology}> { <http://e/s> a ig:Image } }`),
+  ],
   ['a DROP of the shapes', update(`DROP GRAPH <${graphs.shapes}>`)],
 ];
 
@@ -133,7 +196,10 @@ describe('the ontology and shapes graphs', () => {
     const { core } = await catalogue();
     expect(core.readGraph(named(graphs.ontology), 'text/turtle')).toContain(ig('NodeImage'));
     const ask = `ASK { GRAPH <${graphs.shapes}> { <${igs('NodeImage-hypervisor')}> ?p ?o } }`;
-    expect(core.query(ask, { format: 'application/sparql-results+json', timeoutMs: 1000, maxResultBytes: 1e6 }).body).toContain('true');
+    expect(
+      core.query(ask, { format: 'application/sparql-results+json', timeoutMs: 1000, maxResultBytes: 1e6 })
+        .body,
+    ).toContain('true');
     core.close();
   });
 });

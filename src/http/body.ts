@@ -1,9 +1,26 @@
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './http-error.ts';
 
-/** Reads any request body as text (UTF-8 unless the Content-Type names a charset), up to MAXBYTES (413). */
-export const textBody = (maxBytes: number): RequestHandler =>
+const textParser = (maxBytes: number) =>
   express.text({ type: () => true, limit: maxBytes, defaultCharset: 'utf-8' });
+
+/**
+ * Reads any request body as UTF-8 text, up to MAXBYTES (413). Another charset is refused with 415: SPARQL and
+ * the RDF syntaxes imagegraph reads are UTF-8 (SPARQL 1.1 Protocol §2.1.3, §2.2.2).
+ */
+export const textBody = (maxBytes: number): RequestHandler => {
+  const parse = textParser(maxBytes);
+  return (req, res, next) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
+      throw new HttpError(
+        415,
+        `the body is in ${charset}, but imagegraph reads UTF-8 only: send it as UTF-8`,
+      );
+    }
+    parse(req, res, next);
+  };
+};
 
 /** The media type of the request body, lower case and without parameters; '' when none is given. */
 export const bodyMediaType = (contentType: string | undefined): string =>

@@ -19,12 +19,14 @@ type Handler<K extends SparqlOperation['kind']> = (
 /** /sparql: the SPARQL 1.1 Protocol (queries, updates) and, for a bare GET, the Service Description. */
 export function sparqlRoute(store: Store, config: ResolvedHttpConfig): Router {
   const query: Handler<'query'> = async (op, req, res) => {
-    const { form } = parseSparqlQuery(op.text, { where: 'query' });
+    const baseIri = serviceUrl(req, config.publicUrl, req.baseUrl);
+    const { form } = parseSparqlQuery(op.text, { where: 'query', baseIri });
     const format = chooseFormat(req.get('accept'), formatsByForm[form]);
     const result = await store.query(op.text, {
       defaultGraphs: op.defaultGraphs,
       namedGraphs: op.namedGraphs,
       format: format.mediaType,
+      baseIri,
       timeoutMs: op.timeoutMs,
       maxResultBytes: config.maxResultBytes,
     });
@@ -35,6 +37,7 @@ export function sparqlRoute(store: Store, config: ResolvedHttpConfig): Router {
     const options = {
       usingGraphs: op.usingGraphs,
       usingNamedGraphs: op.usingNamedGraphs,
+      baseIri: serviceUrl(req, config.publicUrl, req.baseUrl),
       timeoutMs: op.timeoutMs,
     };
     const { inserted, deleted, sequence } = await store.update(op.text, options);

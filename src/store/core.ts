@@ -133,9 +133,14 @@ export class EmbeddedCore {
 
   update(text: string, options: UpdateOptions): WriteResult {
     this.writer('an update');
-    const { usingGraphs, usingNamedGraphs } = options;
+    const { usingGraphs, usingNamedGraphs, baseIri } = options;
     return this.commit(
-      applyUpdate(this.store, text, { usingGraphs, usingNamedGraphs, protectedGraphs: readOnlyGraphs }),
+      applyUpdate(this.store, text, {
+        usingGraphs,
+        usingNamedGraphs,
+        protectedGraphs: readOnlyGraphs,
+        ...(baseIri ? { baseIri } : {}),
+      }),
     );
   }
 
@@ -240,9 +245,7 @@ export class EmbeddedCore {
     const sequence = this.sequence + 1;
     let payload: string;
     try {
-      const introduced = this.program
-        ? introducedViolations(this.store, this.program, change, notData)
-        : [];
+      const introduced = this.program ? introducedViolations(this.store, this.program, change, notData) : [];
       if (introduced.length > 0) throw new WriteRejectedError({ conforms: false, results: introduced });
       payload = encodeChange(change);
       this.writer('a write').append(sequence, Buffer.from(payload));

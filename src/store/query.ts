@@ -24,11 +24,18 @@ function dataset(options: QueryOptions, hasFrom: boolean): OxQueryOptions {
 
 /** Answers the SPARQL query TEXT in options.format; a result over options.maxResultBytes is a LimitError. */
 export function runQuery(store: oxigraph.Store, text: string, options: QueryOptions): QueryResult {
-  const { ast } = parseSparqlQuery(text, { where: 'query' });
+  const { ast } = parseSparqlQuery(text, {
+    where: 'query',
+    ...(options.baseIri ? { baseIri: options.baseIri } : {}),
+  });
   const hasFrom = (ast.from?.default.length ?? 0) + (ast.from?.named.length ?? 0) > 0;
   let body: string;
   try {
-    body = store.query(text, { results_format: options.format, ...dataset(options, hasFrom) }) as string;
+    body = store.query(text, {
+      results_format: options.format,
+      ...(options.baseIri ? { base_iri: options.baseIri } : {}),
+      ...dataset(options, hasFrom),
+    }) as string;
   } catch (error) {
     throw new InputError(
       `the query could not be evaluated: ${error instanceof Error ? error.message : error}`,

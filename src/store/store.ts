@@ -16,6 +16,8 @@ export interface QueryOptions {
   readonly namedGraphs?: readonly string[];
   /** Media type of the results, as negotiated for the query's form (Oxigraph results_format). */
   readonly format: string;
+  /** The base IRI relative IRIs in the query resolve against (the endpoint's URL). */
+  readonly baseIri?: string;
   /** The query is abandoned after this many milliseconds (TimeoutError). */
   readonly timeoutMs: number;
   /** Results larger than this many bytes are refused (LimitError). */
@@ -31,6 +33,8 @@ export interface UpdateOptions {
   /** SPARQL Protocol using-graph-uri / using-named-graph-uri. */
   readonly usingGraphs?: readonly string[];
   readonly usingNamedGraphs?: readonly string[];
+  /** The base IRI relative IRIs in the update resolve against (the endpoint's URL). */
+  readonly baseIri?: string;
   readonly timeoutMs: number;
 }
 
