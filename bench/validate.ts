@@ -62,7 +62,7 @@ for (const images of sizes.length > 0 ? sizes : [10_000, 100_000]) {
         `${reference.sha256 === oursDigest.sha256 ? 'yes' : 'NO'} (${oursDigest.count} vs ${reference.count} results)`,
       ]
     : [
-        `failed: ${/heap out of memory/.test(child.stderr) ? `out of memory (${REFERENCE_HEAP_MB / 1000} GB heap)` : `exit ${child.status}`}`,
+        `failed: ${/heap out of memory/.test(child.stderr) || child.signal === 'SIGKILL' ? `out of memory (${REFERENCE_HEAP_MB / 1000} GB heap; ${child.signal ?? `exit ${child.status}`})` : `exit ${child.status}`}`,
         '',
         '',
         `(${oursDigest.count} results)`,
