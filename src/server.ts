@@ -27,7 +27,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const store = await PooledStore.open({
     dataDir: settings.data,
     replicas: settings.replicas,
-    validate: settings.validate,
+    validate: !settings.noValidate,
   });
   try {
     for (const file of options.load ?? []) {

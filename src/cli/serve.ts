@@ -18,7 +18,7 @@ export const serveCommand: Command = {
       'maxBody',
       'maxResult',
       'maxInFlight',
-      'validate',
+      'noValidate',
     ]),
     load: { type: 'string', multiple: true },
   },

@@ -96,11 +96,11 @@ export const settings = {
     fallback: 64,
     read: positive('requests'),
   },
-  validate: {
-    flag: 'validate',
-    env: 'IMAGEGRAPH_VALIDATE',
-    description: 'Validate every write against shapes/',
-    fallback: true,
+  noValidate: {
+    flag: 'no-validate',
+    env: 'IMAGEGRAPH_NO_VALIDATE',
+    description: 'Accept writes without validating them against shapes/ (not recommended)',
+    fallback: false,
     read: boolean,
   },
 } satisfies Record<string, Setting<unknown>>;
