@@ -1,15 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import * as oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { blankNode, literal, namedNode, quad } from '../src/rdf/terms.ts';
 import { type Commit, EmbeddedCore } from '../src/store/core.ts';
 import { dataFiles } from '../src/store/data-dir.ts';
 import { LimitError } from '../src/store/errors.ts';
+import { recoverReading } from '../src/store/recovery.ts';
 import type { QueryOptions } from '../src/store/store.ts';
 import { graphs } from '../src/vocab.ts';
-import { datasetOf, filesOf, openPrimary, patentCatalogue, tempDir } from './support/store.ts';
+import { datasetOf, filesOf, openPrimary, patentCatalogue, storeLines, tempDir } from './support/store.ts';
 
 const notes = { kind: 'named', iri: 'http://e/notes' } as const;
 const say = (s: string, text: string) =>
@@ -207,6 +209,22 @@ describe('replicas', () => {
     );
     expect(() => primary.applyReplicated(6, commits[0]!.change)).toThrow(/the primary cannot apply/);
     primary.close();
+  });
+});
+
+describe('a replica reading while the primary takes a snapshot', () => {
+  it('reads again when snapshot.json changed under it', async () => {
+    const { dir, core } = await populated();
+    const attempts: number[] = [];
+    const { store, recovery } = recoverReading(() => {
+      attempts.push(attempts.length + 1);
+      if (attempts.length === 1) core.snapshot();
+      return new oxigraph.Store();
+    }, dataFiles(dir));
+    expect(attempts).toEqual([1, 2]);
+    expect(recovery).toMatchObject({ sequence: 3, replayed: 0, snapshot: { sequence: 3 } });
+    expect(storeLines(store)).toEqual(datasetOf(core));
+    core.close();
   });
 });
 

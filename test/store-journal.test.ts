@@ -1,9 +1,10 @@
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { blankNode, literal, namedNode, quad } from '../src/rdf/terms.ts';
-import { decodeChange, encodeChange } from '../src/store/change-codec.ts';
+import { ox } from '../src/sparql/ox.ts';
+import { applyChange } from '../src/sparql/plan-update.ts';
+import { applyEncodedChange, decodeChange, encodeChange } from '../src/store/change-codec.ts';
 import { dataFiles } from '../src/store/data-dir.ts';
 import { CorruptDataError } from '../src/store/errors.ts';
 import { encodeRecord, HEADER_BYTES, scanJournal } from '../src/store/journal-format.ts';
@@ -69,10 +70,9 @@ describe('journal records', () => {
 
 describe('changes as journal payloads', () => {
   const g = namedNode('http://e/g');
+  const tricky = literal('two\nlines, "quoted", _:not-a-node, ü 😀', 'en-GB');
   const change = {
-    removed: [
-      quad(blankNode('b1'), namedNode('http://e/p'), literal('two\nlines, "quoted" ü 😀', 'en-GB'), g),
-    ],
+    removed: [quad(blankNode('b1'), namedNode('http://e/p'), tricky, g)],
     added: [
       quad(
         namedNode('http://e/s'),
@@ -80,19 +80,45 @@ describe('changes as journal payloads', () => {
         literal('42', namedNode('http://www.w3.org/2001/XMLSchema#integer')),
       ),
       quad(namedNode('http://e/s'), namedNode('http://e/q'), blankNode('b1'), g),
+      quad(namedNode('http://e/s'), namedNode('http://e/r'), tricky),
     ],
   };
 
   it('decode what they encode, blank node labels included', () => {
     const text = encodeChange(change);
-    expect(text.split('\n').map((l) => l[0])).toEqual(['-', '+', '+', undefined]);
+    expect(text.split('\n').map((line) => line.slice(0, 2))).toEqual([
+      '-1',
+      '_:',
+      '+3',
+      '<h',
+      '<h',
+      '<h',
+      '',
+    ]);
     const back = decodeChange(text);
     expect(back.removed.map((q, i) => q.equals(change.removed[i]!))).toEqual([true]);
-    expect(back.added.map((q, i) => q.equals(change.added[i]!))).toEqual([true, true]);
+    expect(back.added.map((q, i) => q.equals(change.added[i]!))).toEqual([true, true, true]);
   });
 
-  it('refuse a line without its sign', () => {
-    expect(() => decodeChange('<http://e/s> <http://e/p> "o" .\n')).toThrow(/must start with '-' or '\+'/);
+  it('apply to a store as the Change does, blank node labels kept', () => {
+    const [viaChange, viaText] = [new oxigraph.Store(), new oxigraph.Store()];
+    for (const store of [viaChange, viaText]) store.add(ox(change.removed[0]!));
+    applyChange(viaChange, change);
+    expect(applyEncodedChange(viaText, encodeChange(change))).toEqual({ removed: 1, added: 3 });
+    expect(storeLines(viaText)).toEqual(storeLines(viaChange));
+    expect(storeLines(viaText).some((line) => line.includes('<http://e/q> _:b1 <http://e/g>'))).toBe(true);
+  });
+
+  it.each([
+    ['no section header', '<http://e/s> <http://e/p> "o" .\n', /no '-' section header at byte 0/],
+    [
+      'a section shorter than announced',
+      '-0\n+2\n<http://e/s> <http://e/p> "o" .\n',
+      /'\+' section has fewer than 2/,
+    ],
+    ['text after the sections', '-0\n+0\nmore', /goes on after its '\+' section, at byte 6/],
+  ])('refuse text with %s', (_name, text, message) => {
+    expect(() => decodeChange(text)).toThrow(message);
   });
 });
 

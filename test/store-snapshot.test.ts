@@ -107,6 +107,11 @@ describe('a crash while a snapshot is taken', async () => {
     ['snapshot.json gone', ({ 'snapshot.json': _, ...o }) => o, 'snapshot.json'],
     ['snapshot.json not JSON', (o) => ({ ...o, 'snapshot.json': '{"sequence": 1' }), 'snapshot.json'],
     [
+      'journal.log with an intact record that is not a change',
+      (o) => ({ ...o, 'journal.log': encodeRecord(2, Buffer.from('not a change')).toString('latin1') }),
+      'journal.log',
+    ],
+    [
       'journal.log missing writes after the snapshot',
       (o) => ({ ...o, 'journal.log': encodeRecord(5, Buffer.from('')).toString('latin1') }),
       'journal.log',

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
+import { Parser } from 'n3';
+import * as oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { literal, namedNode, quad } from '../src/rdf/terms.ts';
+import { applyChange } from '../src/sparql/plan-update.ts';
 import type { EmbeddedCore } from '../src/store/core.ts';
 import { dataFiles } from '../src/store/data-dir.ts';
 import { ForbiddenGraphError, WriteRejectedError } from '../src/store/errors.ts';
+import { addReadOnlyGraphs, notData, readOnlyContent } from '../src/store/read-only-graphs.ts';
+import { introducedViolations, resultKey } from '../src/store/write-gate.ts';
+import { compileShapes } from '../src/validation/engine.ts';
+import type { ValidationResult } from '../src/validation/report.ts';
 import { graphs, ig, igs, instanceIri, rdfs, vocabTerm } from '../src/vocab.ts';
+import { generate } from './support/federation.ts';
 import { datasetOf, openPrimary, patentCatalogue, tempDir } from './support/store.ts';
 import { turtle } from './support/turtle.ts';
 
@@ -201,5 +209,50 @@ describe('the ontology and shapes graphs', () => {
         .body,
     ).toContain('true');
     core.close();
+  });
+});
+
+describe('large writes, validated on an in-memory copy of the store', async () => {
+  const federation = new Parser({ format: 'N-Triples' }).parse(await generate('small', 3)) as Quad[];
+  // Every 40th node image loses its id: violations spread over a large write, one for each id taken.
+  const ids = federation.filter((q) => q.predicate.value === ig('nodeImageId'));
+  const taken = new Set(ids.filter((_q, i) => i % 40 === 39));
+  const damaged = federation.filter((q) => !taken.has(q));
+
+  it('a conforming federation of 10k triples is acknowledged', async () => {
+    const core = await openPrimary(tempDir(), { validate: true });
+    expect(core.load(federation, { kind: 'default' })).toMatchObject({
+      inserted: federation.length,
+      sequence: 1,
+    });
+    core.close();
+  });
+
+  it('a damaged one is rejected whole, with the report the store-backed check gives', async () => {
+    const core = await openPrimary(tempDir(), { validate: true });
+    const error = (() => {
+      try {
+        core.load(damaged, { kind: 'default' });
+      } catch (e) {
+        return e as WriteRejectedError;
+      }
+    })();
+    expect(error).toBeInstanceOf(WriteRejectedError);
+    expect(core.stats()).toMatchObject({ quads: 0, sequence: 0, journalBytes: 0 });
+    core.close();
+
+    const store = new oxigraph.Store();
+    const content = await readOnlyContent();
+    addReadOnlyGraphs(store, content);
+    const change = { removed: [], added: damaged };
+    applyChange(store, change);
+    const program = compileShapes(content.shapes);
+    const keys = (results: readonly ValidationResult[]) => results.map(resultKey).sort();
+    const onCopy = keys(introducedViolations(store, program, change, notData, 0));
+    const onStore = keys(introducedViolations(store, program, change, notData, Number.POSITIVE_INFINITY));
+    expect(taken.size).toBeGreaterThan(1);
+    expect(onCopy).toHaveLength(taken.size);
+    expect(onStore).toEqual(onCopy);
+    expect(keys(error!.report.results)).toEqual(onCopy);
   });
 });

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { HttpError } from './http-error.ts';
 
-const absoluteIri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/;
+/** An absolute IRI (a scheme, then no character IRIs forbid). */
+export const absoluteIri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/;
 
 /** VALUE, which the parameter PARAM gave, when it is an absolute IRI; 400 otherwise. */
 export function requireIri(value: string, param: string): string {

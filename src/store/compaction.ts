@@ -2,7 +2,7 @@ import type { DataFiles } from './data-dir.ts';
 import { writeFileAtomically } from './durable.ts';
 import { JournalWriter } from './journal.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
-import { writeSnapshot } from './snapshot-write.ts';
+import { commitSnapshot, prepareSnapshot } from './snapshot-write.ts';
 import type { UserGraphs } from './user-graphs.ts';
 
 /**
@@ -17,7 +17,19 @@ export function compact(
   sequence: number,
   journal: JournalWriter,
 ): { snapshot: SnapshotMeta; journal: JournalWriter } {
-  const snapshot = writeSnapshot(files, graphs, sequence);
+  return commitCompaction(files, prepareSnapshot(files, graphs, sequence), journal);
+}
+
+/**
+ * The second half of compact, for a caller that prepared the snapshot itself (prepareSnapshot) and decided
+ * to keep it: commits SNAPSHOT, then starts the new journal.
+ */
+export function commitCompaction(
+  files: DataFiles,
+  snapshot: SnapshotMeta,
+  journal: JournalWriter,
+): { snapshot: SnapshotMeta; journal: JournalWriter } {
+  commitSnapshot(files);
   journal.close();
   try {
     writeFileAtomically(files.journal, new Uint8Array());

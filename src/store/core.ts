@@ -7,8 +7,11 @@ import { type Change, isEmpty } from '../sparql/change.ts';
 import { applyChange, applyUpdate, revert } from '../sparql/plan-update.ts';
 import { compileShapes, type ShapesProgram } from '../validation/engine.ts';
 import { type Restored, restoreBackup, writeBackup } from './backup.ts';
-import { decodeChange, encodeChange } from './change-codec.ts';
-import { compact } from './compaction.ts';
+import { type BulkOptions, loadInBulk } from './bulk-load.ts';
+import type { BulkSource } from './bulk-source.ts';
+import { applyEncodedChange, encodeChange } from './change-codec.ts';
+import { commitCompaction, compact } from './compaction.ts';
+import type { CoreOptions, CoreStats } from './core-types.ts';
 import { type DataFiles, dataFiles } from './data-dir.ts';
 import { fsyncDirectory } from './durable.ts';
 import { WriteRejectedError } from './errors.ts';
@@ -16,7 +19,13 @@ import { applyGraphWrite, applyLoad } from './graph-write.ts';
 import { JournalWriter } from './journal.ts';
 import { acquireLock, releaseLock } from './lock.ts';
 import { runQuery } from './query.ts';
-import { addReadOnlyGraphs, notData, readOnlyContent, readOnlyGraphs } from './read-only-graphs.ts';
+import {
+  addReadOnlyGraphs,
+  notData,
+  type ReadOnlyContent,
+  readOnlyContent,
+  readOnlyGraphs,
+} from './read-only-graphs.ts';
 import { type Recovery, recover, recoverReading } from './recovery.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
 import type {
@@ -24,40 +33,22 @@ import type {
   GraphWrite,
   QueryOptions,
   QueryResult,
-  StoreStats,
   UpdateOptions,
   WriteResult,
 } from './store.ts';
 import { graphTerm, UserGraphs } from './user-graphs.ts';
 import { introducedViolations } from './write-gate.ts';
 
-export interface CoreOptions {
-  /** The primary owns the files and takes the writes; a replica reads the files once and then follows it. */
-  readonly role: 'primary' | 'replica';
-  /** Whether writes that introduce SHACL violations are rejected (primary only). */
-  readonly validate: boolean;
-  /** A snapshot is taken when the journal grows past this many bytes (default 64 MiB). */
-  readonly journalLimitBytes?: number;
-  /** Told of every acknowledged write, after its journal record is on disk: what replicas need. */
-  readonly onCommit?: (commit: Commit) => void;
-}
-
-export interface Commit {
-  readonly sequence: number;
-  /** The Change, encoded as in the journal (change-codec.ts). */
-  readonly change: string;
-  /** The snapshot's sequence: commits up to it are on disk in the snapshot. */
-  readonly snapshotSequence: number;
-}
-
-export interface CoreStats extends StoreStats {
-  /** What opening found: journal records replayed and the bytes of a torn last record cut off. */
-  readonly recovered: { readonly replayed: number; readonly tornBytes: number };
-  /** Why the last automatic snapshot failed, if it did (writes go on: the journal still holds them). */
-  readonly snapshotError?: string;
-}
+export type { Commit, CoreOptions, CoreStats } from './core-types.ts';
 
 const DEFAULT_JOURNAL_LIMIT = 64 * 1024 * 1024;
+
+/** A store holding the read-only graphs and nothing else. */
+const storeWith = (content: ReadOnlyContent): oxigraph.Store => {
+  const store = new oxigraph.Store();
+  addReadOnlyGraphs(store, content);
+  return store;
+};
 
 /**
  * The durable store of one thread: an Oxigraph store with the ontology and shapes in read-only graphs, and the
@@ -66,8 +57,8 @@ const DEFAULT_JOURNAL_LIMIT = 64 * 1024 * 1024;
  */
 export class EmbeddedCore {
   private readonly files: DataFiles;
-  private readonly store: oxigraph.Store;
-  private readonly graphs: UserGraphs;
+  private store: oxigraph.Store;
+  private graphs: UserGraphs;
   private readonly program: ShapesProgram | undefined;
   private readonly options: CoreOptions;
   private readonly recovery: Recovery;
@@ -102,11 +93,7 @@ export class EmbeddedCore {
   static async open(dir: string, options: CoreOptions): Promise<EmbeddedCore> {
     const files = dataFiles(resolve(dir));
     const content = await readOnlyContent();
-    const makeStore = () => {
-      const store = new oxigraph.Store();
-      addReadOnlyGraphs(store, content);
-      return store;
-    };
+    const makeStore = () => storeWith(content);
     if (options.role === 'replica') {
       const { store, recovery } = recoverReading(makeStore, files);
       return new EmbeddedCore({ files, store, options, recovery, graphs: await UserGraphs.of(store) });
@@ -155,6 +142,45 @@ export class EmbeddedCore {
   load(quads: readonly Quad[], graph: GraphName): WriteResult {
     this.writer('a load');
     return this.commit(applyLoad(this.store, quads, graph, readOnlyGraphs));
+  }
+
+  /**
+   * Loads SOURCES into GRAPH as one write, in bulk (bulk-load.ts): Oxigraph's own loader reads the bytes while
+   * a worker thread validates them in memory (unless options.validate is false), and a new snapshot rather
+   * than a journal record makes the write durable. On any failure the store is rebuilt from the data
+   * directory, which is left as it was. Not for a primary that replicas follow (onCommit): the change is not
+   * sent to them.
+   */
+  async bulkLoad(
+    sources: readonly BulkSource[],
+    graph: GraphName,
+    options: Partial<BulkOptions> = {},
+  ): Promise<WriteResult> {
+    const journal = this.writer('a bulk load');
+    if (this.options.onCommit) {
+      throw new Error(
+        'a bulk load cannot be sent to replicas: load through load(), or with no replicas running',
+      );
+    }
+    const sequence = this.sequence + 1;
+    const before = this.quads;
+    try {
+      const target = { store: this.store, graphs: this.graphs, files: this.files, quads: before, sequence };
+      const validate = options.validate ?? this.options.validate;
+      const prepared = await loadInBulk(target, sources, graph, { ...options, validate });
+      this.journal = commitCompaction(this.files, prepared, journal).journal;
+      this.quads = prepared.quads;
+    } catch (error) {
+      // The data directory holds the truth: the state before the load, or after it if the commit got that far.
+      journal.close();
+      this.journal = JournalWriter.open(this.files.journal);
+      await this.rebuild();
+      throw error;
+    }
+    this.sequence = sequence;
+    this.snapshotSequence = sequence;
+    this.snapshotError = undefined;
+    return { inserted: this.quads - before, deleted: 0, sequence };
   }
 
   /** GRAPH in the RDF syntax FORMAT (a media type), or undefined when it holds no quad. */
@@ -218,9 +244,13 @@ export class EmbeddedCore {
         `replicated write ${sequence} follows write ${this.sequence}: rebuild this replica from disk`,
       );
     }
-    const decoded = typeof change === 'string' ? decodeChange(change) : change;
-    applyChange(this.store, decoded);
-    this.quads += decoded.added.length - decoded.removed.length;
+    if (typeof change === 'string') {
+      const { added, removed } = applyEncodedChange(this.store, change);
+      this.quads += added - removed;
+    } else {
+      applyChange(this.store, change);
+      this.quads += change.added.length - change.removed.length;
+    }
     this.sequence = sequence;
     return sequence;
   }
@@ -230,6 +260,17 @@ export class EmbeddedCore {
     this.journal.close();
     this.journal = undefined;
     releaseLock(this.files.lock);
+  }
+
+  /** Reads the acknowledged state back from the data directory into a new store (after a failed bulk load). */
+  private async rebuild(): Promise<void> {
+    const store = storeWith(await readOnlyContent());
+    const recovery = recover(store, this.files, false);
+    this.graphs = await UserGraphs.of(store);
+    this.store = store;
+    this.quads = recovery.quads;
+    this.sequence = recovery.sequence;
+    this.snapshotSequence = recovery.snapshot.sequence;
   }
 
   private writer(what: string): JournalWriter {

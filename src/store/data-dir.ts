@@ -1,18 +1,7 @@
-import { join, resolve } from 'node:path';
-
-/** Where the store keeps its files unless told otherwise (relative to the working directory). */
-export const defaultDataDir = './.imagegraph/data';
+import { join } from 'node:path';
 
 /**
- * The data directory: the --data flag, else the IMAGEGRAPH_DATA environment variable, else ./.imagegraph/data,
- * as an absolute path.
- */
-export function dataDirectory(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(flag || env.IMAGEGRAPH_DATA || defaultDataDir);
-}
-
-/**
- * The files of a data directory:
+ * The files of a data directory (which one: --data, IMAGEGRAPH_DATA or .imagegraph/data, cli/settings.ts):
  * - snapshot.nq: N-Quads of the user-writable dataset (the default graph and user named graphs) at a sequence;
  * - snapshot.json: that sequence, the quad count, the byte length and SHA-256 of snapshot.nq;
  * - journal.log: one record per acknowledged write after the snapshot (see journal-format.ts);

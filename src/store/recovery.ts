@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type * as oxigraph from 'oxigraph';
-import { applyChange } from '../sparql/plan-update.ts';
-import { decodeChange } from './change-codec.ts';
+import { applyEncodedChange } from './change-codec.ts';
 import type { DataFiles } from './data-dir.ts';
 import { removeDurably, temporary, truncateDurably, writeFileAtomically } from './durable.ts';
 import { CorruptDataError } from './errors.ts';
-import { scanJournal } from './journal-format.ts';
+import { type JournalRecord, scanJournal } from './journal-format.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
 import { loadSnapshot } from './snapshot-read.ts';
 
@@ -25,6 +24,16 @@ export interface Recovery {
 
 const readIfPresent = (path: string): Buffer | undefined =>
   existsSync(path) ? readFileSync(path) : undefined;
+
+/** Applies RECORD of the journal FILE to STORE; a record that is intact but cannot be applied is corruption. */
+function replay(store: oxigraph.Store, record: JournalRecord, file: string) {
+  try {
+    return applyEncodedChange(store, record.payload);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CorruptDataError(file, record.offset, `write ${record.sequence} cannot be replayed: ${why}`);
+  }
+}
 
 /**
  * Rebuilds the acknowledged state of FILES in STORE: the snapshot, then the journal's records after it.
@@ -48,9 +57,8 @@ export function recover(store: oxigraph.Store, files: DataFiles, repair: boolean
   }
   let quads = snapshot.quads;
   for (const record of live) {
-    const change = decodeChange(record.payload.toString('utf8'));
-    applyChange(store, change);
-    quads += change.added.length - change.removed.length;
+    const { added, removed } = replay(store, record, files.journal);
+    quads += added - removed;
   }
   const start = first?.offset ?? scan.end;
   if (repair && (!bytes || start > 0)) {

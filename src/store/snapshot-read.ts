@@ -3,6 +3,7 @@ import type * as oxigraph from 'oxigraph';
 import type { DataFiles } from './data-dir.ts';
 import { removeDurably, renameDurably, temporary } from './durable.ts';
 import { CorruptDataError } from './errors.ts';
+import { addNQuads } from './nquads.ts';
 import { describes, emptySnapshot, readSnapshotMeta, type SnapshotMeta } from './snapshot-meta.ts';
 
 const readIfPresent = (path: string): Buffer | undefined =>
@@ -48,8 +49,11 @@ export function loadSnapshot(store: oxigraph.Store, files: DataFiles, repair: bo
       );
     }
   }
-  if (bytes.length > 0) {
-    store.load(bytes, { format: 'application/n-quads', no_transaction: true, lenient: true });
+  try {
+    addNQuads(store, bytes);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CorruptDataError(files.snapshot, 0, `it matches snapshot.json but is not N-Quads: ${why}`);
   }
   return meta;
 }

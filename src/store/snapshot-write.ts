@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import type { DataFiles } from './data-dir.ts';
-import { fsyncDirectory, renameDurably, temporary, writeAll, writeFileDurably } from './durable.ts';
+import {
+  fsyncDirectory,
+  removeDurably,
+  renameDurably,
+  temporary,
+  writeAll,
+  writeFileDurably,
+} from './durable.ts';
 import { type SnapshotMeta, snapshotMeta } from './snapshot-meta.ts';
 import type { UserGraphs } from './user-graphs.ts';
 
@@ -35,10 +42,27 @@ export function writeSnapshotFile(path: string, graphs: UserGraphs, sequence: nu
  * Starting a new journal afterwards is the caller's (compaction.ts).
  */
 export function writeSnapshot(files: DataFiles, graphs: UserGraphs, sequence: number): SnapshotMeta {
+  const meta = prepareSnapshot(files, graphs, sequence);
+  commitSnapshot(files);
+  return meta;
+}
+
+/** Steps 1 and 2 of writeSnapshot: the new snapshot is on disk but not committed (a crash discards it). */
+export function prepareSnapshot(files: DataFiles, graphs: UserGraphs, sequence: number): SnapshotMeta {
   const meta = writeSnapshotFile(temporary(files.snapshot), graphs, sequence);
   writeFileDurably(temporary(files.snapshotMeta), `${JSON.stringify(meta, null, 2)}\n`);
   fsyncDirectory(files.dir);
+  return meta;
+}
+
+/** Steps 3 and 4 of writeSnapshot: the prepared snapshot replaces the old one. */
+export function commitSnapshot(files: DataFiles): void {
   renameDurably(temporary(files.snapshotMeta), files.snapshotMeta);
   renameDurably(temporary(files.snapshot), files.snapshot);
-  return meta;
+}
+
+/** Throws a prepared snapshot away (snapshot.json.tmp first: without it snapshot.nq.tmp is a leftover). */
+export function discardSnapshot(files: DataFiles): void {
+  removeDurably(temporary(files.snapshotMeta));
+  removeDurably(temporary(files.snapshot));
 }

@@ -45,7 +45,8 @@ const methods: Record<string, (...args: never[]) => unknown> = {
   applyReplicated: (sequence: number, change: string) => opened().applyReplicated(sequence, change),
 };
 
-port.on('message', async (call: Call) => {
+/** Answers one call; calls are answered strictly one after another, even those that wait on I/O. */
+async function answer(call: Call): Promise<void> {
   try {
     const method = methods[call.method];
     if (!method) throw new Error(`the store worker has no method '${call.method}'`);
@@ -54,4 +55,9 @@ port.on('message', async (call: Call) => {
   } catch (error) {
     port.postMessage({ kind: 'error', id: call.id, error: errorToWire(error) } satisfies Reply);
   }
+}
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (call: Call) => {
+  queue = queue.then(() => answer(call));
 });
