@@ -2,6 +2,7 @@
 // replicas, each a full copy of the dataset) on an empty data directory, then on the same directory after
 // `imagegraph load` of the large preset (≈1M triples). RSS is the process's VmRSS (all threads), read from
 // /proc SETTLE seconds after the service serves; the per-million figure is (after − before) / millions loaded.
+// In the same run, the same with --replicas 1, to show what one more copy costs.
 // Usage: node bench/memory.ts [SETTLE]   (default 5; Linux only)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,8 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /** The service's memory on the data directory, SETTLE seconds after it serves. */
-async function serviceMemory(): Promise<{ rss: number; peak: number; ready: number }> {
-  const service = await startServe(['--data', data]);
+async function serviceMemory(replicas: number): Promise<{ rss: number; peak: number; ready: number }> {
+  const service = await startServe(['--data', data, '--replicas', String(replicas)]);
   try {
     await new Promise((r) => setTimeout(r, settle * 1000));
     return { ...memoryOf(service.pid), ready: service.readySeconds };
@@ -33,21 +34,23 @@ async function serviceMemory(): Promise<{ rss: number; peak: number; ready: numb
 }
 
 try {
-  const before = await serviceMemory();
+  const before = [await serviceMemory(2), await serviceMemory(1)];
   const file = join(dir, 'large.nt');
   await timedNode(['bin/imagegraph.js', 'generate', '--preset', 'large', '--out', file]);
   const loaded = await timedNode(['bin/imagegraph.js', 'load', file, '--data', data]);
   const triples = Number(/loaded (\d+) triples/.exec(loaded.stderr)![1]);
   rmSync(file);
-  const after = await serviceMemory();
-  const perMillion = (after.rss - before.rss) / (triples / 1e6);
-  console.log(`service (primary + 2 replicas), RSS of all threads ${settle} s after it serves:`);
-  console.log(`  empty data directory:        RSS ${gb(before.rss)} (peak ${gb(before.peak)})`);
-  console.log(
-    `  ${triples.toLocaleString('en')} triples loaded: RSS ${gb(after.rss)} (peak ${gb(after.peak)}, ` +
-      `ready in ${after.ready.toFixed(1)} s)`,
-  );
-  console.log(`  per million triples: ${gb(perMillion)} (target ≤ 1 GB per million)`);
+  const after = [await serviceMemory(2), await serviceMemory(1)];
+  for (const [i, replicas] of [2, 1].entries()) {
+    const perMillion = (after[i]!.rss - before[i]!.rss) / (triples / 1e6);
+    console.log(`service, primary + ${replicas} replica(s), RSS of all threads ${settle} s after it serves:`);
+    console.log(`  empty data directory:        RSS ${gb(before[i]!.rss)} (peak ${gb(before[i]!.peak)})`);
+    console.log(
+      `  ${triples.toLocaleString('en')} triples loaded: RSS ${gb(after[i]!.rss)} (peak ${gb(after[i]!.peak)}, ` +
+        `ready in ${after[i]!.ready.toFixed(1)} s)`,
+    );
+    console.log(`  per million triples: ${gb(perMillion)} (target ≤ 1 GB per million)`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

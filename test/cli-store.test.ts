@@ -169,6 +169,7 @@ describe('imagegraph backup and restore while a service takes writes', () => {
     await writer;
     expect(run.code).toBe(0);
     expect(run.err).toMatch(/^backed up \d+ quads \(up to write \d+\) to /);
+    expect(atEnd - atStart).toBeGreaterThan(1); // writes were acknowledged while the backup ran
 
     const restored = join(tempDir(), 'restored');
     expect((await runCli(['restore', backup, '--data', restored])).code).toBe(0);

@@ -8,9 +8,10 @@ import { lockHolder } from '../store/lock.ts';
 import { defaultGraphName, type GraphName, namedGraph } from '../store/store.ts';
 import { reportToText } from '../validation/report-format.ts';
 import { type Command, stringOption } from './command.ts';
-import { dataDirOf, dataOptions } from './data-option.ts';
+import { dataDirOf } from './data-option.ts';
 import { readSource } from './load-sources.ts';
 import { progressBar } from './progress.ts';
+import { readSettings, settingOptions } from './settings.ts';
 
 const usage = 'imagegraph load FILE... [--data DIR] [--from FORMAT] [--graph IRI] [--no-validate]';
 
@@ -47,12 +48,13 @@ const rate = (triples: number, seconds: number) => Math.round(triples / Math.max
 export const loadCommand: Command = {
   summary:
     'Load files into the data directory (bulk, validated, one write); the service must not be running.',
-  usage: `${usage}\n\n  FILE: any format convert reads. --graph IRI: triples go into that named graph (default: the\n  default graph). --no-validate: skip the SHACL check (the shapes still apply to later writes).`,
+  usage:
+    `${usage}\n\n  FILE: any format convert reads. --graph IRI: triples go into that named graph (default: the\n` +
+    '  default graph). --no-validate (or IMAGEGRAPH_NO_VALIDATE=true): load without the SHACL check.',
   options: {
-    ...dataOptions,
+    ...settingOptions(['data', 'noValidate']),
     from: { type: 'string' },
     graph: { type: 'string' },
-    'no-validate': { type: 'boolean' },
   },
   async run(values, files, io) {
     const started = performance.now();
@@ -60,7 +62,7 @@ export const loadCommand: Command = {
     const graph = targetGraph(stringOption(values, 'graph'));
     const dir = dataDirOf(values);
     refuseIfServed(dir);
-    const validate = values['no-validate'] !== true;
+    const validate = !readSettings(values).noValidate;
     // Started first: the thread compiles the shapes while this one reads the files and opens the directory.
     const validation = validate ? ValidationThread.start() : undefined;
     let core: EmbeddedCore | undefined;

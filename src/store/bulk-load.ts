@@ -37,8 +37,12 @@ export interface BulkTarget {
   readonly sequence: number;
 }
 
-/** Slices of N-Triples or N-Quads handed to Oxigraph at a time, so that progress can be told between them. */
-const SLICE_BYTES = 4 * 1024 * 1024;
+/**
+ * Slices of N-Triples or N-Quads handed to Oxigraph at a time: progress is told between them, and since
+ * Oxigraph copies each call's input into its WebAssembly memory, which never shrinks, small slices keep
+ * that memory small (and load ≈1.4× faster than one call with a whole 150 MB file).
+ */
+const SLICE_BYTES = 1024 * 1024;
 
 const countQuery = (graph: string) => `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`;
 

@@ -25,8 +25,8 @@ export function forEachQuad(bytes: Buffer, each: (q: Quad) => void): void {
 /**
  * Adds the N-Quads BYTES to STORE with their blank node labels, which the journal and the replicas refer to
  * (Oxigraph's load gives blank nodes new labels). Statements without a blank node, the bulk, go through
- * store.load in one call; the lines holding '_:' (blank nodes, and the odd literal that merely contains it)
- * are parsed here and added one by one.
+ * store.load, a slice at a time; the lines holding '_:' (blank nodes, and the odd literal that merely contains
+ * it) are parsed here and added one by one.
  */
 export function addNQuads(store: oxigraph.Store, bytes: Buffer): void {
   const plain: Buffer[] = [];
@@ -41,9 +41,25 @@ export function addNQuads(store: oxigraph.Store, bytes: Buffer): void {
     start = next;
   }
   if (start < bytes.length) plain.push(bytes.subarray(start));
-  if (plain.length > 0)
-    store.load(plain, { format: 'application/n-quads', no_transaction: true, lenient: true });
+  for (const part of plain) loadInSlices(store, part);
   if (blank.length > 0) forEachQuad(Buffer.concat(blank), (q) => store.add(ox(q)));
+}
+
+/**
+ * Loads the N-Quads BYTES (whole lines) a few MiB per call: Oxigraph copies the input of each call into its
+ * WebAssembly memory, which never shrinks, so one call with a whole snapshot would keep that much resident.
+ */
+function loadInSlices(store: oxigraph.Store, bytes: Buffer): void {
+  for (let start = 0; start < bytes.length; ) {
+    const cut = bytes.indexOf(NEWLINE, Math.min(start + CHUNK_BYTES, bytes.length - 1));
+    const end = cut < 0 ? bytes.length : cut + 1;
+    store.load(bytes.subarray(start, end), {
+      format: 'application/n-quads',
+      no_transaction: true,
+      lenient: true,
+    });
+    start = end;
+  }
 }
 
 /** Removes the quads of the N-Quads BYTES from STORE. */

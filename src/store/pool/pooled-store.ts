@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { writeRdf } from '../../rdf/serialize.ts';
-import { OverloadedError } from '../errors.ts';
+import { OverloadedError, TimeoutError } from '../errors.ts';
 import type {
   GraphName,
   GraphWrite,
@@ -110,6 +110,9 @@ export class PooledStore implements Store {
     const reader = await this.queue.acquire(timeoutMs);
     try {
       return await reader.call<T>(method, args, Math.max(1, timeoutMs - (Date.now() - started)));
+    } catch (error) {
+      // The time spent waiting for a replica counts, but the client is told the limit it asked for.
+      throw error instanceof TimeoutError ? new TimeoutError(timeoutMs) : error;
     } finally {
       this.queue.wake();
     }
