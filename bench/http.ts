@@ -2,13 +2,13 @@
 // the medium preset by `imagegraph load`) and autocannon, 32 connections, SECONDS each: a point lookup (one
 // image's properties), a three-join (image → node image → node → zone) and a one-triple update (an
 // ig:functionality tag, with the write token); then, in the same run, the same three again while a runaway
-// query (a cross product over the catalogue, with a long time limit) occupies a replica. Requests pick a random
+// query (a cross product over the catalogue, with a long time limit) occupies a copy. Requests pick a random
 // image each. Target: p99 < 100 ms while the runaway runs.
 // Usage: node bench/http.ts [SECONDS]   (default 10)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { hammer, type Load, line } from './support/hammer.ts';
 import { startServe } from './support/service.ts';
 import { timedNode } from './support/timed.ts';
 
@@ -19,15 +19,12 @@ const dir = mkdtempSync(join(tmpdir(), 'imagegraph-bench-http-'));
 const data = join(dir, 'data');
 const runaway = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }';
 
-interface Load {
-  readonly name: string;
-  readonly method: 'GET' | 'POST';
+const query = (text: string) => ({ path: `/sparql?query=${encodeURIComponent(text)}` });
+interface ImageLoad extends Omit<Load, 'request'> {
   readonly request: (image: string, n: number) => { path: string; body?: string };
-  readonly headers: Record<string, string>;
 }
 
-const query = (text: string) => ({ path: `/sparql?query=${encodeURIComponent(text)}` });
-const loads: readonly Load[] = [
+const loads: readonly ImageLoad[] = [
   {
     name: 'point lookup',
     method: 'GET',
@@ -55,30 +52,14 @@ const loads: readonly Load[] = [
   },
 ];
 
-async function hammer(url: string, load: Load, images: readonly string[]): Promise<string> {
-  let n = 0;
-  const result = await autocannon({
-    url,
-    connections: 32,
-    duration: seconds,
-    method: load.method,
-    headers: load.headers,
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          ...load.request(images[Math.floor(Math.random() * images.length)]!, n++),
-        }),
-      },
-    ],
-  });
-  const failed = result.non2xx + result.errors + result.timeouts;
-  return (
-    `  ${load.name.padEnd(18)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   ` +
-    `p50 ${String(result.latency.p50).padStart(5)} ms   p99 ${String(result.latency.p99).padStart(5)} ms` +
-    `${failed > 0 ? `   (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`
-  );
-}
+/** LOAD for a random image of IMAGES each time. */
+const onImages = (load: ImageLoad, images: readonly string[]): Load => ({
+  ...load,
+  request: (n) => load.request(images[Math.floor(Math.random() * images.length)]!, n),
+});
+
+const run = async (url: string, load: ImageLoad, images: readonly string[]) =>
+  line(await hammer(url, onImages(load, images), 32, seconds));
 
 try {
   const file = join(dir, 'medium.nt');
@@ -95,10 +76,10 @@ try {
     ).results.bindings.map((b) => b.i.value);
     console.log(
       `service: ${service.url}, medium preset (${/loaded (\d+) triples/.exec(loaded.stderr)?.[1]} triples, ` +
-        `${images.length} images), primary + 2 replicas; autocannon: 32 connections, ${seconds} s per load`,
+        `${images.length} images), 2 copies; autocannon: 32 connections, ${seconds} s per load`,
     );
     console.log('without a runaway query:');
-    for (const load of loads) console.log(await hammer(service.url, load, images));
+    for (const load of loads) console.log(await run(service.url, load, images));
 
     const limit = Math.ceil(loads.length * (seconds + 2) + 15);
     const started = performance.now();
@@ -109,7 +90,7 @@ try {
     await new Promise((r) => setTimeout(r, 500));
     console.log(`while a runaway query runs (a cross product, time limit ${limit} s) — target p99 < 100 ms:`);
     const lines: string[] = [];
-    for (const load of loads) lines.push(await hammer(service.url, load, images));
+    for (const load of loads) lines.push(await run(service.url, load, images));
     const measured = (performance.now() - started) / 1000;
     console.log(lines.join('\n'));
     const end = await slow;

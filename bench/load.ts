@@ -3,7 +3,7 @@
 // Store.load of the same file in a fresh process (bench/support/bare-load.ts), on the generated medium
 // (≈100k triples) and large (≈1M) catalogues, in the same run. Rates are triples per wall-clock second of each
 // process, spawn to exit; each figure is the median of ROUNDS interleaved runs (the machine is shared).
-// Usage: node bench/load.ts [ROUNDS]   (default 3)
+// Usage: node bench/load.ts [ROUNDS] [PRESET...]   (default 3 rounds; medium and large)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ const rate = (triples: number, seconds: number) => Math.round(triples / seconds)
 
 try {
   console.log(`median of ${rounds} rounds; rate = triples / wall-clock seconds of the process`);
-  for (const preset of ['medium', 'large']) {
+  const presets = process.argv.slice(3);
+  for (const preset of presets.length > 0 ? presets : ['medium', 'large']) {
     const file = join(dir, `${preset}.nt`);
     await timedNode(['bin/imagegraph.js', 'generate', '--preset', preset, '--out', file]);
     const bare: number[] = [];

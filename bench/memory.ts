@@ -1,8 +1,8 @@
-// Resident memory of the service per million triples: `imagegraph serve` (a child process: primary and 2
-// replicas, each a full copy of the dataset) on an empty data directory, then on the same directory after
+// Resident memory of the service per million triples: `imagegraph serve` (a child process: 2 copies of the
+// dataset, the default, each in its own thread) on an empty data directory, then on the same directory after
 // `imagegraph load` of the large preset (≈1M triples). RSS is the process's VmRSS (all threads), read from
 // /proc SETTLE seconds after the service serves; the per-million figure is (after − before) / millions loaded.
-// In the same run, the same with --replicas 1, to show what one more copy costs.
+// In the same run, the same with --copies 3, to show what one more copy costs.
 // Usage: node bench/memory.ts [SETTLE]   (default 5; Linux only)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,8 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /** The service's memory on the data directory, SETTLE seconds after it serves. */
-async function serviceMemory(replicas: number): Promise<{ rss: number; peak: number; ready: number }> {
-  const service = await startServe(['--data', data, '--replicas', String(replicas)]);
+async function serviceMemory(copies: number): Promise<{ rss: number; peak: number; ready: number }> {
+  const service = await startServe(['--data', data, '--copies', String(copies)]);
   try {
     await new Promise((r) => setTimeout(r, settle * 1000));
     return { ...memoryOf(service.pid), ready: service.readySeconds };
@@ -34,16 +34,16 @@ async function serviceMemory(replicas: number): Promise<{ rss: number; peak: num
 }
 
 try {
-  const before = [await serviceMemory(2), await serviceMemory(1)];
+  const before = [await serviceMemory(2), await serviceMemory(3)];
   const file = join(dir, 'large.nt');
   await timedNode(['bin/imagegraph.js', 'generate', '--preset', 'large', '--out', file]);
   const loaded = await timedNode(['bin/imagegraph.js', 'load', file, '--data', data]);
   const triples = Number(/loaded (\d+) triples/.exec(loaded.stderr)![1]);
   rmSync(file);
-  const after = [await serviceMemory(2), await serviceMemory(1)];
-  for (const [i, replicas] of [2, 1].entries()) {
+  const after = [await serviceMemory(2), await serviceMemory(3)];
+  for (const [i, copies] of [2, 3].entries()) {
     const perMillion = (after[i]!.rss - before[i]!.rss) / (triples / 1e6);
-    console.log(`service, primary + ${replicas} replica(s), RSS of all threads ${settle} s after it serves:`);
+    console.log(`service, ${copies} copies, RSS of all threads ${settle} s after it serves:`);
     console.log(`  empty data directory:        RSS ${gb(before[i]!.rss)} (peak ${gb(before[i]!.peak)})`);
     console.log(
       `  ${triples.toLocaleString('en')} triples loaded: RSS ${gb(after[i]!.rss)} (peak ${gb(after[i]!.peak)}, ` +

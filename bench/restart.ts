@@ -1,6 +1,6 @@
 // Restart time with ≈1M triples in the data directory (the large preset, loaded with `imagegraph load`, so a
 // snapshot) and a journal of WRITES small writes after it: EmbeddedCore.open as the primary in a
-// fresh process, and `imagegraph serve` (primary and 2 replicas, each a full copy) from spawn until it
+// fresh process, and `imagegraph serve` (2 copies, each in its own thread) from spawn until it
 // serves; the median of ROUNDS runs each, in the same run, against the 10 s target.
 // Usage: node bench/restart.ts [WRITES] [ROUNDS]   (default 1000 3)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -40,7 +40,7 @@ try {
   );
   console.log(
     `restart (median of ${rounds}): EmbeddedCore.open as primary ${median(opens).toFixed(2)} s | ` +
-      `imagegraph serve, primary + 2 replicas, spawn to serving ${median(serves).toFixed(2)} s | target ≤ 10 s`,
+      `imagegraph serve, 2 copies, spawn to serving ${median(serves).toFixed(2)} s | target ≤ 10 s`,
   );
   console.log(
     `  rounds (open / serve, s): ${opens.map((s, i) => `${s.toFixed(2)}/${serves[i]!.toFixed(2)}`).join(', ')}`,

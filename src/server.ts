@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadApiModel } from './api/model.ts';
 import type { Settings } from './cli/settings.ts';
 import { createApp } from './http/app.ts';
 import { findImporter } from './importers/index.ts';
@@ -26,7 +27,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { settings } = options;
   const store = await PooledStore.open({
     dataDir: settings.data,
-    replicas: settings.replicas,
+    copies: settings.copies,
     validate: !settings.noValidate,
   });
   try {
@@ -37,16 +38,20 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     await store.close();
     throw error;
   }
-  const app = createApp(store, {
-    writeToken: options.writeToken,
-    readToken: options.readToken,
-    openWrites: settings.openWrites,
-    maxBodyBytes: settings.maxBody,
-    maxInFlight: settings.maxInFlight,
-    timeoutMs: settings.timeout,
-    maxResultBytes: settings.maxResult,
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const app = createApp(
+    store,
+    {
+      writeToken: options.writeToken,
+      readToken: options.readToken,
+      openWrites: settings.openWrites,
+      maxBodyBytes: settings.maxBody,
+      maxInFlight: settings.maxInFlight,
+      timeoutMs: settings.timeout,
+      maxResultBytes: settings.maxResult,
+      ...(options.log ? { log: options.log } : {}),
+    },
+    await loadApiModel(),
+  );
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(settings.port, settings.host, () => resolve(s));
     s.once('error', reject);

@@ -138,7 +138,7 @@ describe('imagegraph backup and restore while a service takes writes', () => {
   let service: Service;
   beforeAll(async () => {
     expect((await runCli(['load', patent, '--data', dir])).code).toBe(0);
-    const settings = { ...readSettings({}, {}), data: dir, port: 0, host: '127.0.0.1', replicas: 1 };
+    const settings = { ...readSettings({}, {}), data: dir, port: 0, host: '127.0.0.1', copies: 2 };
     service = await startService({ settings, writeToken: token, log: () => undefined });
   });
   afterAll(() => service?.close());

@@ -25,7 +25,7 @@ beforeAll(async () => {
     data,
     port: 0,
     openWrites: true,
-    replicas: 2,
+    copies: 2,
     timeout: 120_000,
   };
   service = await startService({ settings, log: () => undefined });

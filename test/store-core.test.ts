@@ -212,6 +212,36 @@ describe('replicas', () => {
   });
 });
 
+describe('peers', () => {
+  it('take turns writing, each applying the other’s commits, through a compaction', async () => {
+    const { dir, core } = await populated();
+    core.close();
+    const commits: Commit[] = [];
+    const peer = (owner: boolean) =>
+      EmbeddedCore.open(dir, {
+        role: 'peer',
+        owner,
+        validate: false,
+        journalLimitBytes: 600,
+        onCommit: (c) => commits.push(c),
+      });
+    const [a, b] = [await peer(true), await peer(false)];
+    for (let i = 0; i < 6; i++) {
+      const [writer, follower] = i % 2 === 0 ? [a, b] : [b, a];
+      writer.write({ kind: 'add', graph: notes, quads: [say(`w${i}`, `write ${i}`)] });
+      const commit = commits.at(-1)!;
+      expect(commit).toMatchObject({ sequence: 4 + i, quads: writer.stats().quads });
+      follower.applyReplicated(commit.sequence, commit.change);
+    }
+    expect(datasetOf(b)).toEqual(datasetOf(a));
+    expect(a.stats().snapshotSequence + b.stats().snapshotSequence).toBeGreaterThan(0);
+    const reopened = await openPrimary(dir);
+    expect(datasetOf(reopened)).toEqual(datasetOf(a));
+    expect(reopened.stats().sequence).toBe(9);
+    reopened.close();
+  });
+});
+
 describe('a replica reading while the primary takes a snapshot', () => {
   it('reads again when snapshot.json changed under it', async () => {
     const { dir, core } = await populated();

@@ -39,6 +39,7 @@ const changes: [string, Quad[], Quad[], number][] = [
   ['inverse link added', [], parse('ex:n2 ex:hosts ex:i1 .'), 1],
   ['type removed', parse('ex:i3 a ex:NI .'), [], 0],
   ['new node image', [], parse('ex:i4 a ex:NI ; ex:onNode ex:n2 ; ex:hv "kvm" .'), 2],
+  ['second node for a node image', [], parse('ex:i1 ex:onNode ex:n2 .'), 2],
 ];
 
 describe('incremental validation', () => {
@@ -63,6 +64,12 @@ describe('incremental validation', () => {
   it('reports a class-hierarchy change as affecting everything', () => {
     const change = parse('ex:NI2 <http://www.w3.org/2000/01/rdf-schema#subClassOf> ex:NI .');
     expect(affectedNodes(program, new IndexedGraph(catalogue()), change)).toBe('all');
+  });
+
+  it('leaves the other node images of a node alone when one more points to it (onNode is read forward only)', () => {
+    const graph = new IndexedGraph([...catalogue(), ...parse('ex:i5 a ex:NI ; ex:onNode ex:n1 .')]);
+    const affected = affectedNodes(program, graph, parse('ex:i5 ex:onNode ex:n1 .'));
+    expect((affected as { value: string }[]).map((t) => t.value)).toEqual(['http://e/i5']);
   });
 
   it('walks no further than the shapes read', () => {

@@ -46,7 +46,7 @@ const skipped: Record<string, string> = {};
 let service: Service;
 beforeAll(async () => {
   const data = mkdtempSync(join(tmpdir(), 'imagegraph-w3c-'));
-  const settings = { ...readSettings({}, {}), data, port: 0, openWrites: true, replicas: 1 };
+  const settings = { ...readSettings({}, {}), data, port: 0, openWrites: true, copies: 2 };
   service = await startService({ settings, log: () => undefined });
 });
 afterAll(() => service?.close());

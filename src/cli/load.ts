@@ -1,12 +1,11 @@
+import { accessSync, constants } from 'node:fs';
 import { InputError } from '../errors.ts';
-import { absoluteIri } from '../http/iri.ts';
 import { ValidationThread } from '../store/bulk-validate.ts';
 import { EmbeddedCore } from '../store/core.ts';
 import { dataFiles } from '../store/data-dir.ts';
 import { ForbiddenGraphError, WriteRejectedError } from '../store/errors.ts';
 import { lockHolder } from '../store/lock.ts';
 import { defaultGraphName, type GraphName, namedGraph } from '../store/store.ts';
-import { reportToText } from '../validation/report-format.ts';
 import { type Command, stringOption } from './command.ts';
 import { dataDirOf } from './data-option.ts';
 import { readSource } from './load-sources.ts';
@@ -15,8 +14,10 @@ import { readSettings, settingOptions } from './settings.ts';
 
 const usage = 'imagegraph load FILE... [--data DIR] [--from FORMAT] [--graph IRI] [--no-validate]';
 
-function targetGraph(iri: string | undefined): GraphName {
+async function targetGraph(iri: string | undefined): Promise<GraphName> {
   if (iri === undefined) return defaultGraphName;
+  // Imported only here: http/ brings node:http, which takes longer to load than a small file does.
+  const { absoluteIri } = await import('../http/iri.ts');
   if (!absoluteIri.test(iri)) {
     throw new InputError(`--graph ${JSON.stringify(iri)} is not an absolute IRI`, {
       fix: 'Name the graph with an absolute IRI, such as urn:example:catalogue or https://example.org/g.',
@@ -36,6 +37,16 @@ function refuseIfServed(dir: string): void {
       'POST it to /store (e.g. curl -X POST -H "Authorization: Bearer $IMAGEGRAPH_WRITE_TOKEN" ' +
       '-H "Content-Type: text/turtle" --data-binary @FILE "http://HOST:PORT/store?default").',
   });
+}
+
+/** Whether FILE can be read now. */
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const rate = (triples: number, seconds: number) => Math.round(triples / Math.max(seconds, 1e-3));
@@ -59,7 +70,7 @@ export const loadCommand: Command = {
   async run(values, files, io) {
     const started = performance.now();
     if (files.length === 0) throw new InputError('no file to load', { fix: `Usage: ${usage}` });
-    const graph = targetGraph(stringOption(values, 'graph'));
+    const graph = await targetGraph(stringOption(values, 'graph'));
     const dir = dataDirOf(values);
     refuseIfServed(dir);
     const validate = !readSettings(values).noValidate;
@@ -68,9 +79,20 @@ export const loadCommand: Command = {
     let core: EmbeddedCore | undefined;
     const progress = progressBar(io, started, files.length === 1 ? files[0]! : `${files.length} files`);
     try {
-      const sources = await Promise.all(files.map((f) => readSource(f, stringOption(values, 'from'))));
-      core = await EmbeddedCore.open(dir, { role: 'primary', validate });
-      const result = await core.bulkLoad(sources, graph, {
+      // The files are read (on libuv's threads) while this thread opens the directory, once they are known to
+      // be there (a missing file creates no directory); the shapes are compiled by the validation thread only.
+      const reading = Promise.all(files.map((f) => readSource(f, stringOption(values, 'from'))));
+      reading.catch(() => undefined);
+      if (!files.every(readable)) await reading;
+      const [read, opened] = await Promise.allSettled([
+        reading,
+        EmbeddedCore.open(dir, { role: 'primary', validate: false }),
+      ]);
+      if (opened.status === 'fulfilled') core = opened.value;
+      if (read.status === 'rejected') throw read.reason;
+      if (opened.status === 'rejected') throw opened.reason;
+      const result = await opened.value.bulkLoad(read.value, graph, {
+        validate,
         validation,
         onProgress: (p) => progress.update(p),
       });
@@ -78,12 +100,14 @@ export const loadCommand: Command = {
       const seconds = (performance.now() - started) / 1000;
       io.err(
         `loaded ${result.inserted} triples in ${seconds.toFixed(1)} s (${rate(result.inserted, seconds)} triples/s); ` +
-          `${core.stats().quads} in ${dir}\n`,
+          `${opened.value.stats().quads} in ${dir}\n`,
       );
       return 0;
     } catch (error) {
       progress.done();
       if (error instanceof WriteRejectedError) {
+        // Imported here: the report formats bring JSON-LD, slow to load for every load that succeeds.
+        const { reportToText } = await import('../validation/report-format.ts');
         io.out(reportToText(error.report));
         io.err(`imagegraph load: ${error.message.replace('the write was', 'the load was')}\n`);
         return 1;

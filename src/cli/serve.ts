@@ -13,7 +13,7 @@ export const serveCommand: Command = {
       'port',
       'host',
       'openWrites',
-      'replicas',
+      'copies',
       'timeout',
       'maxBody',
       'maxResult',

@@ -58,12 +58,12 @@ export const settings = {
     fallback: false,
     read: boolean,
   },
-  replicas: {
-    flag: 'replicas',
-    env: 'IMAGEGRAPH_REPLICAS',
-    description: 'Read replicas (worker threads, each a full copy)',
+  copies: {
+    flag: 'copies',
+    env: 'IMAGEGRAPH_COPIES',
+    description: 'Copies of the dataset, each in a worker thread; any copy answers queries and takes writes',
     fallback: 2,
-    read: positive('replicas'),
+    read: positive('copies'),
   },
   timeout: {
     flag: 'timeout',

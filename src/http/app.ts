@@ -1,4 +1,6 @@
 import express, { type Express } from 'express';
+import type { ApiModel } from '../api/model.ts';
+import { apiRoute } from '../api/router.ts';
 import type { Store } from '../store/store.ts';
 import { type HttpConfig, resolveHttpConfig } from './config.ts';
 import { errorHandler } from './error-handler.ts';
@@ -10,7 +12,7 @@ import { inFlightLimit } from './limits.ts';
 import { requestContext, requestLogger } from './request-context.ts';
 import { sparqlRoute } from './sparql-route.ts';
 
-const routes = ['/sparql', '/store', '/healthz', '/readyz', '/metrics'];
+const routes = ['/sparql', '/store', '/api', '/healthz', '/readyz', '/metrics'];
 
 /**
  * The imagegraph HTTP service over STORE.
@@ -22,6 +24,7 @@ const routes = ['/sparql', '/store', '/healthz', '/readyz', '/metrics'];
  *   Description. A successful update answers 200 with `{inserted, deleted, sequence}`.
  * - `/store`: SPARQL 1.1 Graph Store Protocol with `?graph=IRI` or `?default`; POST to `/store` alone creates a
  *   graph `urn:uuid:…` and answers 201 with its Location (`/store?graph=…`).
+ * - `/api`: the JSON-LD REST API (api/router.ts), when the app is given the API's model.
  * - `/healthz`, `/readyz`, `/metrics` (Prometheus text): open, for probes and scrapers.
  *
  * Every error is `application/problem+json` (RFC 9457) whose `instance` is the request id (X-Request-Id):
@@ -29,7 +32,7 @@ const routes = ['/sparql', '/store', '/healthz', '/readyz', '/metrics'];
  * available), 413 body, text or write too large, 415, 422 SHACL violations (with the report), 503 time limit or
  * overloaded (Retry-After), 507 result too large, 500 unexpected (logged, never with a stack trace).
  */
-export function createApp(store: Store, options: HttpConfig): Express {
+export function createApp(store: Store, options: HttpConfig, api?: ApiModel): Express {
   const config = resolveHttpConfig(options);
   const limit = inFlightLimit(config.maxInFlight, config.retryAfterSeconds);
   const metrics = httpMetrics(store, limit.count);
@@ -41,6 +44,7 @@ export function createApp(store: Store, options: HttpConfig): Express {
   app.get('/metrics', metrics.handler);
   app.use('/sparql', limit.middleware, sparqlRoute(store, config));
   app.use('/store', limit.middleware, graphStoreRoute(store, config));
+  if (api) app.use('/api', limit.middleware, apiRoute(store, api, config));
   app.use((req) => {
     throw new HttpError(404, `imagegraph serves nothing at ${req.path}; see ${routes.join(', ')}`);
   });

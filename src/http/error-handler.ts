@@ -33,6 +33,8 @@ interface ExposedError {
   readonly status: number;
   readonly type?: string;
   readonly message: string;
+  /** The byte limit a too-large body passed (body-parser). */
+  readonly limit?: number;
 }
 const isExposed = (error: unknown): boolean => {
   const e = error as Partial<ExposedError> & { expose?: boolean };
@@ -103,7 +105,8 @@ const mappings: readonly Mapping[] = [
 
 function exposedError(e: ExposedError, c: Context): HttpError {
   if (e.type === 'entity.too.large') {
-    const detail = `the request body is larger than the ${c.maxBodyBytes}-byte limit; send a smaller body`;
+    const limit = typeof e.limit === 'number' ? e.limit : c.maxBodyBytes;
+    const detail = `the request body is larger than the ${limit}-byte limit; send a smaller body`;
     return new HttpError(413, detail, { type: 'body-too-large' });
   }
   return new HttpError(e.status, e.message);

@@ -25,7 +25,7 @@ export function requestContext(
   return (req, res, next) => {
     const asked = req.get('x-request-id');
     const id = asked && acceptableId.test(asked) ? asked : randomUUID();
-    const route = routes.find((r) => req.path === r || req.path === `${r}/`) ?? 'other';
+    const route = routes.find((r) => req.path === r || req.path.startsWith(`${r}/`)) ?? 'other';
     const info: RequestInfo = { id, route, start: performance.now() };
     res.locals.request = info;
     res.set('X-Request-Id', id);

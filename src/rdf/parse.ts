@@ -1,14 +1,22 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
-import * as oxigraph from 'oxigraph';
 import { InputError } from '../errors.ts';
 import { findRdfFormat, type RdfFormat, rdfFormatOfPath } from './formats.ts';
 import { fromForeignQuad } from './terms.ts';
 
 // Oxigraph's typings declare parse() without `export`; it is exported at run time.
-const oxParse = (oxigraph as unknown as { parse: (input: string, options: object) => Quad[] }).parse;
+/**
+ * Oxigraph's parser (its typings omit the export), required on first use: the syntaxes N3.js reads, most of
+ * them, never load Oxigraph's WebAssembly (threads that only validate start quicker).
+ */
+let oxigraphParse: ((input: string, options: object) => Quad[]) | undefined;
+const oxParse = (input: string, options: object): Quad[] => {
+  oxigraphParse ??= (createRequire(import.meta.url)('oxigraph') as { parse: typeof oxParse }).parse;
+  return oxigraphParse(input, options);
+};
 
 export interface ParseSource {
   /** Shown in error messages: a file path or a label such as 'request body'. */

@@ -32,11 +32,12 @@ export function loadNamedQuery(name: string): Promise<string> {
  * (an empty list gives no rows: nothing matches). IRIs, language tags and datatypes are checked (bind-terms.ts),
  * so a value can never end a term and start SPARQL of its own: it stays exactly one term.
  */
-export function bindQuery(text: string, bindings: Bindings): string {
+export function bindQuery(text: string, bindings: Bindings, extra: BindExtra = {}): string {
   const ast = parseSparql(text);
   const values = new Map(Object.entries(bindings).map(([name, value]) => [name, checked(name, value)]));
   const used = variablesOf(ast);
-  for (const name of values.keys()) {
+  const tableNames = (extra.tables ?? []).flatMap((t) => t.variables);
+  for (const name of [...values.keys(), ...tableNames]) {
     if (!used.has(name)) {
       throw new InputError(`the query has no variable ?${name} to bind`, {
         fix: `Bind only variables the query uses: ${[...used].map((v) => `?${v}`).join(', ') || 'it has none'}.`,
@@ -44,7 +45,48 @@ export function bindQuery(text: string, bindings: Bindings): string {
     }
   }
   bindInto(ast, values);
+  for (const table of extra.tables ?? []) bindTable(ast, table);
+  if (extra.limit !== undefined) {
+    if (ast.type !== 'query' || !Number.isSafeInteger(extra.limit) || extra.limit < 0) {
+      throw new Error(`a LIMIT of ${extra.limit} cannot be set on this ${ast.type}`);
+    }
+    (ast as { limit?: number }).limit = extra.limit;
+  }
   return generateSparql(ast);
+}
+
+/** Rows of values for several variables at once (a VALUES table), e.g. the statements to insert. */
+export interface BindTable {
+  readonly variables: readonly string[];
+  readonly rows: readonly (readonly Term[])[];
+}
+
+/** What bindQuery binds besides single values and lists. */
+export interface BindExtra {
+  /** Tables, each bound where all its variables are used. */
+  readonly tables?: readonly BindTable[];
+  /** The query's LIMIT, a non-negative integer (it replaces the query's own). */
+  readonly limit?: number;
+}
+
+/** Adds TABLE as a VALUES block to the query, or to each update operation that uses all its variables. */
+function bindTable(ast: Query | Update, table: BindTable): void {
+  const rows = table.rows.map((row) => {
+    if (row.length !== table.variables.length) throw new Error('a VALUES row of the wrong length');
+    return Object.fromEntries(
+      table.variables.map((name, i) => [`?${name}`, checkTerm(row[i]!, name)]),
+    ) as ValuePatternRow;
+  });
+  const block: Pattern = { type: 'values', values: rows };
+  if (ast.type === 'query') {
+    ast.where = [block, ...(ast.where ?? [])];
+    return;
+  }
+  for (const op of ast.updates) {
+    if (!('updateType' in op) || op.updateType !== 'insertdelete') continue;
+    const used = variablesOf(op);
+    if (table.variables.every((name) => used.has(name))) op.where = [block, ...(op.where ?? [])];
+  }
 }
 
 type Checked = Map<string, readonly Term[]>;
@@ -70,8 +112,14 @@ function rows(values: Checked, names: readonly string[]): ValuePatternRow[] {
   );
 }
 
-const withValues = (where: Pattern[] | undefined, values: Checked, names: readonly string[]): Pattern[] =>
-  names.length === 0 ? (where ?? []) : [{ type: 'values', values: rows(values, names) }, ...(where ?? [])];
+/**
+ * WHERE with a VALUES block for each of NAMES in front: one block per variable, which joins to the same
+ * solutions as one block of every combination, in text that grows with the values, not with their product.
+ */
+const withValues = (where: Pattern[] | undefined, values: Checked, names: readonly string[]): Pattern[] => [
+  ...names.map((name): Pattern => ({ type: 'values', values: rows(values, [name]) })),
+  ...(where ?? []),
+];
 
 /** Adds the VALUES blocks to the query, or to each update operation with a WHERE clause that uses them. */
 function bindInto(ast: Query | Update, values: Checked): void {

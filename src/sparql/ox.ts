@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { BlankNode, Quad, Term } from '@rdfjs/types';
-import * as oxigraph from 'oxigraph';
+import type * as oxigraph from 'oxigraph';
 import { blankNode, fromForeignQuad } from '../rdf/terms.ts';
 
 /** Oxigraph converts RDF/JS quads from any library; its typings ask for its own classes. */
@@ -16,7 +17,7 @@ export const graphExists = (store: oxigraph.Store, graph: Term): boolean =>
   graph.termType === 'DefaultGraph' || store.match(null, null, null, graph as OxTerm).length > 0;
 
 /**
- * A blank node no store has seen: Oxigraph's random 128-bit identifiers, which stay distinct across requests
- * and restarts (N3.js's counter restarts at every process start).
+ * A blank node no store has seen: a random 128-bit label, as Oxigraph makes them, which stays distinct across
+ * requests and restarts (N3.js's counter restarts at every process start).
  */
-export const freshBlankNode = (): BlankNode => blankNode(oxigraph.blankNode().value);
+export const freshBlankNode = (): BlankNode => blankNode(randomBytes(16).toString('hex'));

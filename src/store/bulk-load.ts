@@ -2,6 +2,7 @@ import type * as oxigraph from 'oxigraph';
 import { InputError } from '../errors.ts';
 import { findRdfFormat } from '../rdf/formats.ts';
 import { namedNode } from '../rdf/terms.ts';
+import { InputSnapshot, inputAsSnapshot, mentionsBlankNodes } from './bulk-snapshot.ts';
 import { type BulkSource, bulkFormats, lineFormats } from './bulk-source.ts';
 import { ValidationThread } from './bulk-validate.ts';
 import type { DataFiles } from './data-dir.ts';
@@ -45,8 +46,12 @@ export interface BulkTarget {
  */
 const SLICE_BYTES = 1024 * 1024;
 
-/** How many quads each read-only graph holds: a load that changes one of these is refused. */
-function readOnlyCounts(store: oxigraph.Store): Map<string, string> {
+/**
+ * How many quads each read-only graph holds: a load that changes one of these is refused. Only syntaxes that
+ * name graphs (N-Quads, TriG) can reach one (GRAPH, the target, is checked first), so only they are counted.
+ */
+function readOnlyCounts(store: oxigraph.Store, sources: readonly BulkSource[]): Map<string, string> {
+  if (!sources.some((source) => findRdfFormat(source.format)?.quads)) return new Map();
   const counts = new Map<string, string>();
   for (const graph of readOnlyGraphs) {
     counts.set(graph, String(store.match(null, null, null, namedNode(graph) as never).length));
@@ -56,11 +61,11 @@ function readOnlyCounts(store: oxigraph.Store): Map<string, string> {
 
 /**
  * Where SOURCE can be cut for Oxigraph: after any line of N-Triples or N-Quads, unless it names a blank node
- * (Oxigraph gives each load call fresh blank nodes, so a label must stay within one call); else nowhere.
+ * (BLANK: Oxigraph gives each load call fresh blank nodes, so a label must stay within one call); else nowhere.
  */
-function slices(source: BulkSource): Uint8Array[] {
+function slices(source: BulkSource, blank: boolean): Uint8Array[] {
   const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength);
-  if (!lineFormats.has(source.format) || bytes.indexOf('_:') >= 0) return [bytes];
+  if (!lineFormats.has(source.format) || blank) return [bytes];
   const out: Buffer[] = [];
   for (let start = 0; start < bytes.length; ) {
     const cut = bytes.indexOf(10, Math.min(bytes.length, start + SLICE_BYTES));
@@ -79,13 +84,19 @@ function atFileLines(message: string, bytes: Uint8Array, offset: number): string
   return message.replace(/\bline (\d+)/g, (_m, line: string) => `line ${Number(line) + before}`);
 }
 
-function loadSource(store: oxigraph.Store, source: BulkSource, graph: GraphName, told: (n: number) => void) {
+function loadSource(
+  store: oxigraph.Store,
+  source: BulkSource,
+  blank: boolean,
+  graph: GraphName,
+  told: (n: number) => void,
+) {
   const format = findRdfFormat(source.format);
   if (!format || !bulkFormats.has(format.name)) {
     throw new Error(`a bulk load reads ${[...bulkFormats].join(', ')}, not ${source.format}`);
   }
   let offset = 0;
-  for (const slice of slices(source)) {
+  for (const slice of slices(source, blank)) {
     try {
       store.load(slice, {
         format: format.mediaType,
@@ -118,6 +129,8 @@ function existingData(graphs: UserGraphs): Buffer {
  * a time for line-based syntaxes) while a worker thread validates the same data in memory against the
  * shapes (bulk-validate.ts; the store's data goes with it when there is any), then the new snapshot is written
  * but not committed. Triples go into GRAPH; quads of a named graph stay in theirs; blank nodes are new nodes.
+ * When the input is itself the new snapshot (bulk-snapshot.ts: N-Triples or N-Quads without blank nodes into
+ * the default graph of an empty dataset) it is written in the background during the load, not dumped after.
  *
  * Returns the prepared snapshot, for the caller to commit (compaction.ts commitCompaction). On any failure (a
  * syntax error, a read-only graph, SHACL violations: WriteRejectedError) the prepared snapshot is discarded
@@ -136,28 +149,36 @@ export async function loadInBulk(
   if (!options.validate) options.validation?.stop();
   const validation = options.validate ? (options.validation ?? ValidationThread.start()) : undefined;
   let prepared = false;
+  let input: InputSnapshot | undefined;
   try {
     const existing = validation && target.quads > 0 ? existingData(target.graphs) : undefined;
     const verdict = validation?.judge({ sources, existing });
-    const before = readOnlyCounts(target.store);
+    const before = readOnlyCounts(target.store, sources);
+    const blank = sources.map(mentionsBlankNodes);
+    const parts = inputAsSnapshot(sources, blank, graph, target.quads);
+    prepared = parts !== undefined;
+    input = parts && InputSnapshot.start(target.files, parts, target.store);
     tell({ phase: 'load', bytesLoaded, bytesTotal });
-    for (const source of sources) {
-      loadSource(target.store, source, graph, (n) => {
+    for (const [i, source] of sources.entries()) {
+      loadSource(target.store, source, blank[i]!, graph, (n) => {
         bytesLoaded += n;
         tell({ phase: 'load', bytesLoaded, bytesTotal });
       });
     }
-    for (const [name, count] of readOnlyCounts(target.store)) {
+    for (const [name, count] of readOnlyCounts(target.store, sources)) {
       if (before.get(name) !== count) throw new ForbiddenGraphError(name);
     }
     tell({ phase: 'snapshot', bytesLoaded, bytesTotal });
     prepared = true;
-    const snapshot = prepareSnapshot(target.files, target.graphs, target.sequence);
+    const snapshot = input
+      ? await input.prepare(target.sequence)
+      : prepareSnapshot(target.files, target.graphs, target.sequence);
     tell({ phase: 'validate', bytesLoaded, bytesTotal });
     await verdict;
     return snapshot;
   } catch (error) {
     validation?.stop();
+    await input?.settled();
     if (prepared) discardSnapshot(target.files);
     throw error;
   }

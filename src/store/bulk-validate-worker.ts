@@ -1,10 +1,10 @@
-// The validation thread of a bulk load (bulk-validate.ts): compiles the shapes, then parses the loaded data it
-// is sent, and the data the store held, and judges the load in memory while the main thread loads the same
-// bytes into Oxigraph.
+// The validation thread of a bulk load (bulk-validate.ts): compiles the shapes, then reads the data the store
+// held and the loaded data it is sent into one in-memory graph, and judges the load while the main thread loads
+// the same bytes into Oxigraph.
 import { parentPort } from 'node:worker_threads';
-import type { Quad } from '@rdfjs/types';
 import { InputError } from '../errors.ts';
 import { findRdfFormat } from '../rdf/formats.ts';
+import { IndexedGraph } from '../rdf/graph.ts';
 import { LineReader } from '../rdf/line-reader.ts';
 import { parseRdf } from '../rdf/parse.ts';
 import { compileShapes } from '../validation/engine.ts';
@@ -24,20 +24,22 @@ export type BulkVerdict =
   | { readonly kind: 'ok' }
   | { readonly kind: 'error'; readonly error: ReturnType<typeof errorToWire> };
 
-/** The quads of SOURCE; blank nodes get LABELS as a prefix, so that no two sources share one. */
-function parse(source: BulkSource, labels: string): Quad[] {
-  const text = Buffer.from(source.bytes).toString('utf8');
+/** Adds the statements of SOURCE to GRAPH; blank nodes get LABELS as a prefix, so that no two sources share one. */
+function read(source: BulkSource, labels: string, graph: IndexedGraph): void {
+  const { bytes } = source;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (lineFormats.has(source.format)) {
     try {
-      return new LineReader(source.format as 'ntriples' | 'nquads', labels).read(text, []);
+      new LineReader(source.format as 'ntriples' | 'nquads', labels).read(text, graph);
     } catch (error) {
       throw new InputError(`invalid ${source.format}: ${(error as Error).message}`, { where: source.where });
     }
+    return;
   }
-  return parseRdf(text, findRdfFormat(source.format)!, {
-    where: source.where,
-    ...(source.baseIri ? { baseIri: source.baseIri } : {}),
-  });
+  const format = findRdfFormat(source.format)!;
+  graph.addAll(
+    parseRdf(text, format, { where: source.where, ...(source.baseIri ? { baseIri: source.baseIri } : {}) }),
+  );
 }
 
 /** Compiles the shapes at once, then judges the one load it is sent. */
@@ -48,11 +50,15 @@ async function serve(): Promise<void> {
   try {
     const { content, program } = await ready;
     const { sources, existing } = input;
-    const old = existing
-      ? parse({ where: 'the data directory', bytes: existing, format: 'nquads' }, 'old_')
-      : [];
-    const added = sources.flatMap((source, i) => parse(source, `new${i}_`));
-    const introduced = introducedInMemory(program, content.ontology, old, added);
+    // The ontology, the data the store held, the loaded data: one graph, marked where each part starts.
+    const graph = new IndexedGraph(content.ontology);
+    const marks = { existing: graph.mark(), added: graph.mark() };
+    if (existing) {
+      read({ where: 'the data directory', bytes: existing, format: 'nquads' }, 'old_', graph);
+      marks.added = graph.mark();
+    }
+    for (const [i, source] of sources.entries()) read(source, `new${i}_`, graph);
+    const introduced = introducedInMemory(program, graph, marks);
     if (introduced.length > 0) throw new WriteRejectedError({ conforms: false, results: introduced });
     port.postMessage({ kind: 'ok' } satisfies BulkVerdict);
   } catch (error) {

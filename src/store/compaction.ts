@@ -9,15 +9,14 @@ import type { UserGraphs } from './user-graphs.ts';
  * Folds the journal into a new snapshot: the dataset of GRAPHS at SEQUENCE becomes snapshot.nq (see
  * snapshot-write.ts for the crash points), then an empty journal replaces the old one (through a renamed
  * .tmp file too). A crash before the swap leaves the old journal, whose records up to SEQUENCE recovery skips.
- * Closes JOURNAL and returns the journal to append to next, with the snapshot's description.
+ * Returns the journal to append to next, with the snapshot's description.
  */
 export function compact(
   files: DataFiles,
   graphs: UserGraphs,
   sequence: number,
-  journal: JournalWriter,
 ): { snapshot: SnapshotMeta; journal: JournalWriter } {
-  return commitCompaction(files, prepareSnapshot(files, graphs, sequence), journal);
+  return commitCompaction(files, prepareSnapshot(files, graphs, sequence));
 }
 
 /**
@@ -27,15 +26,9 @@ export function compact(
 export function commitCompaction(
   files: DataFiles,
   snapshot: SnapshotMeta,
-  journal: JournalWriter,
 ): { snapshot: SnapshotMeta; journal: JournalWriter } {
   commitSnapshot(files);
-  journal.close();
-  try {
-    writeFileAtomically(files.journal, new Uint8Array());
-  } finally {
-    // Failing that, the old journal goes on: its records up to SEQUENCE are skipped at recovery.
-    journal = JournalWriter.open(files.journal);
-  }
-  return { snapshot, journal };
+  // Should this fail, the old journal goes on: its records up to the snapshot's are skipped at recovery.
+  writeFileAtomically(files.journal, new Uint8Array());
+  return { snapshot, journal: JournalWriter.open(files.journal) };
 }

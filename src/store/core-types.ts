@@ -1,9 +1,18 @@
 import type { StoreStats } from './store.ts';
 
 export interface CoreOptions {
-  /** The primary owns the files and takes the writes; a replica reads the files once and then follows it. */
-  readonly role: 'primary' | 'replica';
-  /** Whether writes that introduce SHACL violations are rejected (primary only). */
+  /**
+   * The primary owns the files and takes every write (the CLI's commands). A replica reads the files once and
+   * then follows writes made elsewhere. A peer is one of the service's copies (pool/): it follows the writes of
+   * the other peers and takes a write itself whenever the pool hands it one, one write at a time in all.
+   */
+  readonly role: 'primary' | 'replica' | 'peer';
+  /**
+   * A peer that opens the data directory as its owner, as a primary does (the lock; a torn journal tail cut
+   * off): the pool's first peer, and the one that replaces a peer lost in the middle of a write.
+   */
+  readonly owner?: boolean;
+  /** Whether writes that introduce SHACL violations are rejected. */
   readonly validate: boolean;
   /** A snapshot is taken when the journal grows past this many bytes (default 64 MiB). */
   readonly journalLimitBytes?: number;
@@ -17,6 +26,10 @@ export interface Commit {
   readonly change: string;
   /** The snapshot's sequence: commits up to it are on disk in the snapshot. */
   readonly snapshotSequence: number;
+  /** Quads in the user-writable graphs after the write. */
+  readonly quads: number;
+  /** The journal's length after the write. */
+  readonly journalBytes: number;
 }
 
 export interface CoreStats extends StoreStats {

@@ -1,32 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
-import * as oxigraph from 'oxigraph';
+import type * as oxigraph from 'oxigraph';
 import { InputError } from '../errors.ts';
 import { type Change, isEmpty } from '../sparql/change.ts';
 import { applyChange, applyUpdate, revert } from '../sparql/plan-update.ts';
-import { compileShapes, type ShapesProgram } from '../validation/engine.ts';
+import type { ShapesProgram } from '../validation/engine.ts';
 import { type Restored, restoreBackup, writeBackup } from './backup.ts';
 import { type BulkOptions, loadInBulk } from './bulk-load.ts';
 import type { BulkSource } from './bulk-source.ts';
 import { applyEncodedChange, encodeChange } from './change-codec.ts';
 import { commitCompaction, compact } from './compaction.ts';
+import { type CoreParts, openCore, readAcknowledged } from './core-open.ts';
 import type { CoreOptions, CoreStats } from './core-types.ts';
-import { type DataFiles, dataFiles } from './data-dir.ts';
-import { fsyncDirectory } from './durable.ts';
+import type { DataFiles } from './data-dir.ts';
 import { WriteRejectedError } from './errors.ts';
 import { applyGraphWrite, applyLoad } from './graph-write.ts';
 import { JournalWriter } from './journal.ts';
-import { acquireLock, releaseLock } from './lock.ts';
+import { releaseLock } from './lock.ts';
 import { runQuery } from './query.ts';
-import {
-  addReadOnlyGraphs,
-  notData,
-  type ReadOnlyContent,
-  readOnlyContent,
-  readOnlyGraphs,
-} from './read-only-graphs.ts';
-import { type Recovery, recover, recoverReading } from './recovery.ts';
+import { notData, readOnlyGraphs } from './read-only-graphs.ts';
+import type { Recovery } from './recovery.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
 import type {
   GraphName,
@@ -42,13 +35,6 @@ import { introducedViolations } from './write-gate.ts';
 export type { Commit, CoreOptions, CoreStats } from './core-types.ts';
 
 const DEFAULT_JOURNAL_LIMIT = 64 * 1024 * 1024;
-
-/** A store holding the read-only graphs and nothing else. */
-const storeWith = (content: ReadOnlyContent): oxigraph.Store => {
-  const store = new oxigraph.Store();
-  addReadOnlyGraphs(store, content);
-  return store;
-};
 
 /**
  * The durable store of one thread: an Oxigraph store with the ontology and shapes in read-only graphs, and the
@@ -68,19 +54,11 @@ export class EmbeddedCore {
   private quads: number;
   private snapshotError: string | undefined;
 
-  private constructor(parts: {
-    files: DataFiles;
-    store: oxigraph.Store;
-    graphs: UserGraphs;
-    options: CoreOptions;
-    recovery: Recovery;
-    journal?: JournalWriter;
-    program?: ShapesProgram | undefined;
-  }) {
+  private constructor(parts: CoreParts, options: CoreOptions) {
     this.files = parts.files;
     this.store = parts.store;
     this.graphs = parts.graphs;
-    this.options = parts.options;
+    this.options = options;
     this.recovery = parts.recovery;
     this.journal = parts.journal;
     this.program = parts.program;
@@ -89,29 +67,9 @@ export class EmbeddedCore {
     this.quads = parts.recovery.quads;
   }
 
-  /** Opens DIR (created if absent), recovering the last acknowledged state. */
+  /** Opens DIR (created if absent, unless the core only reads it), recovering the last acknowledged state. */
   static async open(dir: string, options: CoreOptions): Promise<EmbeddedCore> {
-    const files = dataFiles(resolve(dir));
-    const content = await readOnlyContent();
-    const makeStore = () => storeWith(content);
-    if (options.role === 'replica') {
-      const { store, recovery } = recoverReading(makeStore, files);
-      return new EmbeddedCore({ files, store, options, recovery, graphs: await UserGraphs.of(store) });
-    }
-    mkdirSync(files.dir, { recursive: true });
-    fsyncDirectory(dirname(files.dir));
-    acquireLock(files.lock);
-    try {
-      const store = makeStore();
-      const graphs = await UserGraphs.of(store);
-      const recovery = recover(store, files, true);
-      const journal = JournalWriter.open(files.journal);
-      const program = options.validate ? compileShapes(content.shapes) : undefined;
-      return new EmbeddedCore({ files, store, graphs, options, recovery, journal, program });
-    } catch (error) {
-      releaseLock(files.lock);
-      throw error;
-    }
+    return new EmbeddedCore(await openCore(dir, options), options);
   }
 
   query(text: string, options: QueryOptions): QueryResult {
@@ -156,7 +114,7 @@ export class EmbeddedCore {
     graph: GraphName,
     options: Partial<BulkOptions> = {},
   ): Promise<WriteResult> {
-    const journal = this.writer('a bulk load');
+    this.writer('a bulk load');
     if (this.options.onCommit) {
       throw new Error(
         'a bulk load cannot be sent to replicas: load through load(), or with no replicas running',
@@ -168,11 +126,10 @@ export class EmbeddedCore {
       const target = { store: this.store, graphs: this.graphs, files: this.files, quads: before, sequence };
       const validate = options.validate ?? this.options.validate;
       const prepared = await loadInBulk(target, sources, graph, { ...options, validate });
-      this.journal = commitCompaction(this.files, prepared, journal).journal;
+      this.journal = commitCompaction(this.files, prepared).journal;
       this.quads = prepared.quads;
     } catch (error) {
       // The data directory holds the truth: the state before the load, or after it if the commit got that far.
-      journal.close();
       this.journal = JournalWriter.open(this.files.journal);
       await this.rebuild();
       throw error;
@@ -214,7 +171,8 @@ export class EmbeddedCore {
 
   /** Folds the journal into a new snapshot now (it also happens when the journal outgrows its limit). */
   snapshot(): SnapshotMeta {
-    const result = compact(this.files, this.graphs, this.sequence, this.writer('a snapshot'));
+    this.writer('a snapshot');
+    const result = compact(this.files, this.graphs, this.sequence);
     this.journal = result.journal;
     this.snapshotSequence = result.snapshot.sequence;
     this.snapshotError = undefined;
@@ -236,7 +194,7 @@ export class EmbeddedCore {
    * already has (it was on disk when the replica opened) is skipped; a gap is an error. The new sequence.
    */
   applyReplicated(sequence: number, change: Change | string): number {
-    if (this.options.role !== 'replica')
+    if (this.options.role === 'primary')
       throw new Error('the primary cannot apply replicated writes: it makes them');
     if (sequence <= this.sequence) return this.sequence;
     if (sequence !== this.sequence + 1) {
@@ -257,15 +215,13 @@ export class EmbeddedCore {
 
   close(): void {
     if (!this.journal) return;
-    this.journal.close();
     this.journal = undefined;
-    releaseLock(this.files.lock);
+    if (this.options.role === 'primary' || this.options.owner) releaseLock(this.files.lock);
   }
 
   /** Reads the acknowledged state back from the data directory into a new store (after a failed bulk load). */
   private async rebuild(): Promise<void> {
-    const store = storeWith(await readOnlyContent());
-    const recovery = recover(store, this.files, false);
+    const { store, recovery } = await readAcknowledged(this.files);
     this.graphs = await UserGraphs.of(store);
     this.store = store;
     this.quads = recovery.quads;
@@ -296,7 +252,13 @@ export class EmbeddedCore {
     }
     this.sequence = sequence;
     this.quads += change.added.length - change.removed.length;
-    this.options.onCommit?.({ sequence, change: payload, snapshotSequence: this.snapshotSequence });
+    this.options.onCommit?.({
+      sequence,
+      change: payload,
+      snapshotSequence: this.snapshotSequence,
+      quads: this.quads,
+      journalBytes: this.journal!.bytes,
+    });
     if (this.journal!.bytes > (this.options.journalLimitBytes ?? DEFAULT_JOURNAL_LIMIT))
       this.snapshotQuietly();
     return { inserted: change.added.length, deleted: change.removed.length, sequence };

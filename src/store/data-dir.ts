@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 /**
  * The files of a data directory (which one: --data, IMAGEGRAPH_DATA or .imagegraph/data, cli/settings.ts):
- * - snapshot.nq: N-Quads of the user-writable dataset (the default graph and user named graphs) at a sequence;
+ * - snapshot.nq: N-Quads of the user-writable dataset (the default graph and user named graphs) at a sequence
+ *   (after a bulk load into an empty store, the N-Triples or N-Quads loaded, comments and repeats included);
  * - snapshot.json: that sequence, the quad count, the byte length and SHA-256 of snapshot.nq;
  * - journal.log: one record per acknowledged write after the snapshot (see journal-format.ts);
  * - LOCK: the process id of the primary that owns the directory.

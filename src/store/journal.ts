@@ -1,29 +1,28 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, statSync } from 'node:fs';
 import { writeAll } from './durable.ts';
 import { encodeRecord } from './journal-format.ts';
 
 /**
- * The primary's append handle on journal.log. `append` returns only after the record is written and fsynced:
- * that is the moment a write is acknowledged. A failed append (a full disk) cuts the file back to where it
- * was, so the journal never keeps half a record of a write that was reported as failed.
+ * Appends records to journal.log. `append` returns only after the record is written and fsynced: that is the
+ * moment a write is acknowledged. The file is opened for each append, so that any of the pool's copies can
+ * take a write (one at a time) and a compaction may replace the file in between. A failed append (a full disk)
+ * cuts the file back to where it was, so the journal never keeps half a record of a write reported as failed.
  */
 export class JournalWriter {
   readonly path: string;
-  private fd: number;
   private size: number;
 
-  private constructor(path: string, fd: number) {
+  private constructor(path: string) {
     this.path = path;
-    this.fd = fd;
-    this.size = fstatSync(fd).size;
+    this.size = existsSync(path) ? statSync(path).size : 0;
   }
 
-  /** Opens PATH for appending, creating it empty when absent (its directory must be fsynced by the caller). */
+  /** Appends to PATH, which is created empty on the first append when absent (its directory fsynced by the caller). */
   static open(path: string): JournalWriter {
-    return new JournalWriter(path, openSync(path, 'a'));
+    return new JournalWriter(path);
   }
 
-  /** The journal's length in bytes. */
+  /** The journal's length in bytes after the last append through this writer (or at open). */
   get bytes(): number {
     return this.size;
   }
@@ -31,20 +30,20 @@ export class JournalWriter {
   /** Appends the record of write SEQUENCE durably; its byte length. */
   append(sequence: number, payload: Uint8Array): number {
     const record = encodeRecord(sequence, payload);
+    const fd = openSync(this.path, 'a');
     try {
-      writeAll(this.fd, record);
-      fsyncSync(this.fd);
-    } catch (error) {
-      ftruncateSync(this.fd, this.size);
-      throw error;
+      const size = fstatSync(fd).size;
+      try {
+        writeAll(fd, record);
+        fsyncSync(fd);
+      } catch (error) {
+        ftruncateSync(fd, size);
+        throw error;
+      }
+      this.size = size + record.length;
+    } finally {
+      closeSync(fd);
     }
-    this.size += record.length;
     return record.length;
-  }
-
-  close(): void {
-    if (this.fd < 0) return;
-    closeSync(this.fd);
-    this.fd = -1;
   }
 }

@@ -23,12 +23,10 @@ export function forEachQuad(bytes: Buffer, each: (q: Quad) => void): void {
 }
 
 /**
- * Adds the N-Quads BYTES to STORE with their blank node labels, which the journal and the replicas refer to
- * (Oxigraph's load gives blank nodes new labels). Statements without a blank node, the bulk, go through
- * store.load, a slice at a time; the lines holding '_:' (blank nodes, and the odd literal that merely contains
- * it) are parsed here and added one by one.
+ * The N-Quads BYTES (whole lines) cut into the runs of lines without '_:', for store.load, and the lines
+ * holding it (blank nodes, and the odd literal that merely contains it), for parsing here.
  */
-export function addNQuads(store: oxigraph.Store, bytes: Buffer): void {
+export function splitBlankLines(bytes: Buffer): { plain: Buffer[]; blank: Buffer[] } {
   const plain: Buffer[] = [];
   const blank: Buffer[] = [];
   let start = 0;
@@ -41,15 +39,30 @@ export function addNQuads(store: oxigraph.Store, bytes: Buffer): void {
     start = next;
   }
   if (start < bytes.length) plain.push(bytes.subarray(start));
+  return { plain, blank };
+}
+
+/**
+ * Adds the N-Quads BYTES to STORE with their blank node labels, which the journal and the replicas refer to
+ * (Oxigraph's load gives blank nodes new labels). Statements without a blank node, the bulk, go through
+ * store.load, a slice at a time; the lines holding '_:' are parsed here and added one by one.
+ */
+export function addNQuads(store: oxigraph.Store, bytes: Buffer): void {
+  const { plain, blank } = splitBlankLines(bytes);
   for (const part of plain) loadInSlices(store, part);
-  if (blank.length > 0) forEachQuad(Buffer.concat(blank), (q) => store.add(ox(q)));
+  if (blank.length > 0) addBlankLines(store, Buffer.concat(blank));
+}
+
+/** Adds the N-Quads LINES (those splitBlankLines put aside) to STORE one by one, blank node labels kept. */
+export function addBlankLines(store: oxigraph.Store, lines: Buffer): void {
+  forEachQuad(lines, (q) => store.add(ox(q)));
 }
 
 /**
  * Loads the N-Quads BYTES (whole lines) a few MiB per call: Oxigraph copies the input of each call into its
  * WebAssembly memory, which never shrinks, so one call with a whole snapshot would keep that much resident.
  */
-function loadInSlices(store: oxigraph.Store, bytes: Buffer): void {
+export function loadInSlices(store: oxigraph.Store, bytes: Buffer): void {
   for (let start = 0; start < bytes.length; ) {
     const cut = bytes.indexOf(NEWLINE, Math.min(start + CHUNK_BYTES, bytes.length - 1));
     const end = cut < 0 ? bytes.length : cut + 1;

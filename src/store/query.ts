@@ -11,7 +11,8 @@ type OxGraph = oxigraph.NamedNode;
 /**
  * The dataset a query runs on (SPARQL 1.1 Protocol §2.1.4): the protocol's default-graph-uri and
  * named-graph-uri when given (either alone leaves the other part empty); else the query's FROM / FROM NAMED;
- * else imagegraph's default dataset, whose default graph is the union of all graphs.
+ * else imagegraph's default dataset, whose default graph is the union of all graphs (unless the caller asks
+ * for the store's own default graph).
  */
 function dataset(options: QueryOptions, hasFrom: boolean): OxQueryOptions {
   const iris = (list: readonly string[] | undefined) =>
@@ -19,7 +20,7 @@ function dataset(options: QueryOptions, hasFrom: boolean): OxQueryOptions {
   if ((options.defaultGraphs?.length ?? 0) + (options.namedGraphs?.length ?? 0) > 0) {
     return { default_graph: iris(options.defaultGraphs), named_graphs: iris(options.namedGraphs) };
   }
-  return hasFrom ? {} : { use_default_graph_as_union: true };
+  return hasFrom || options.unionDefaultGraph === false ? {} : { use_default_graph_as_union: true };
 }
 
 /** Answers the SPARQL query TEXT in options.format; a result over options.maxResultBytes is a LimitError. */

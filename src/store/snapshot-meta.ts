@@ -33,10 +33,6 @@ export const snapshotMeta = (sequence: number, quads: number, bytes: number, has
   sha256: hash,
 });
 
-/** Whether BYTES are the snapshot META describes. */
-export const describes = (meta: SnapshotMeta, bytes: Uint8Array): boolean =>
-  bytes.length === meta.bytes && sha256(bytes) === meta.sha256;
-
 /** The snapshot.json at PATH; undefined when absent; a CorruptDataError when it is not one. */
 export function readSnapshotMeta(path: string): SnapshotMeta | undefined {
   let text: string;

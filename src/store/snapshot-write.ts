@@ -39,7 +39,8 @@ export function writeSnapshotFile(path: string, graphs: UserGraphs, sequence: nu
  *   3. snapshot.json.tmp renamed over snapshot.json → snapshot.json describes snapshot.nq.tmp: it is renamed
  *   4. snapshot.nq.tmp renamed over snapshot.nq     → done; the journal's records up to SEQUENCE are skipped
  *
- * Starting a new journal afterwards is the caller's (compaction.ts).
+ * Starting a new journal afterwards is the caller's (compaction.ts). A bulk load into an empty store takes the
+ * same steps with its input as snapshot.nq.tmp (bulk-snapshot.ts).
  */
 export function writeSnapshot(files: DataFiles, graphs: UserGraphs, sequence: number): SnapshotMeta {
   const meta = prepareSnapshot(files, graphs, sequence);
@@ -50,9 +51,14 @@ export function writeSnapshot(files: DataFiles, graphs: UserGraphs, sequence: nu
 /** Steps 1 and 2 of writeSnapshot: the new snapshot is on disk but not committed (a crash discards it). */
 export function prepareSnapshot(files: DataFiles, graphs: UserGraphs, sequence: number): SnapshotMeta {
   const meta = writeSnapshotFile(temporary(files.snapshot), graphs, sequence);
+  prepareSnapshotMeta(files, meta);
+  return meta;
+}
+
+/** Step 2 of writeSnapshot, once snapshot.nq.tmp holds what META describes, written and fsynced. */
+export function prepareSnapshotMeta(files: DataFiles, meta: SnapshotMeta): void {
   writeFileDurably(temporary(files.snapshotMeta), `${JSON.stringify(meta, null, 2)}\n`);
   fsyncDirectory(files.dir);
-  return meta;
 }
 
 /** Steps 3 and 4 of writeSnapshot: the prepared snapshot replaces the old one. */

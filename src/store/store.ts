@@ -14,6 +14,11 @@ export interface QueryOptions {
   readonly defaultGraphs?: readonly string[];
   /** SPARQL Protocol named-graph-uri: the named graphs the query sees. */
   readonly namedGraphs?: readonly string[];
+  /**
+   * Without a dataset of its own (above, or FROM), a query's default graph is the union of all graphs
+   * (true, the default) or the store's own default graph alone (false: what the REST API reads and writes).
+   */
+  readonly unionDefaultGraph?: boolean;
   /** Media type of the results, as negotiated for the query's form (Oxigraph results_format). */
   readonly format: string;
   /** The base IRI relative IRIs in the query resolve against (the endpoint's URL). */

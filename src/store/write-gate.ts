@@ -1,6 +1,5 @@
 import type * as oxigraph from 'oxigraph';
 import type { GraphView } from '../rdf/graph.ts';
-import { termKey } from '../rdf/terms.ts';
 import type { Change } from '../sparql/change.ts';
 import { applyChange, revert } from '../sparql/plan-update.ts';
 import { affectedNodes } from '../validation/affected.ts';
@@ -8,23 +7,10 @@ import { type ShapesProgram, type ValidateOptions, validateGraph } from '../vali
 import type { ValidationResult } from '../validation/report.ts';
 import { indexedCopy } from './graph-copy.ts';
 import { StoreGraphView } from './graph-view.ts';
+import { resultKey, violations } from './violations.ts';
 
 /** Changes larger than this are validated on an in-memory copy of the store (graph-copy.ts). */
 const BULK_CHANGE = 2000;
-
-/** The violations among RESULTS (warnings and infos never reject a write). */
-export const violations = (results: readonly ValidationResult[]) =>
-  results.filter((r) => r.severity === 'Violation');
-
-/** A result as a key: the same violation before and after a write has the same key. */
-export const resultKey = (r: ValidationResult): string =>
-  [
-    termKey(r.focusNode),
-    r.resultPath ?? '',
-    r.value ? termKey(r.value) : '',
-    r.component,
-    termKey(r.sourceShape),
-  ].join(' ');
 
 /**
  * The SHACL violations CHANGE, already applied to STORE, introduces: the focus nodes it can affect

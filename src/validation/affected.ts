@@ -11,9 +11,12 @@ const REACH = 4;
 const notWalked = new Set([rdf('type'), rdfs('subClassOf')]);
 
 /**
- * The focus nodes whose validation a change can alter: the subjects and objects of the changed quads, and
- * the nodes that reach them backwards through predicates the shapes read (e.g. a node image, when its node's
- * hypervisor changes); 'all' when the class hierarchy changed. Validate these with `validateGraph(program, data, { focus })` after the change.
+ * The focus nodes whose validation a change can alter: the subjects of the changed quads, and the nodes that
+ * reach them backwards through predicates the shapes read (e.g. a node image, when its node's hypervisor
+ * changes); the objects too, and what reaches them, when a shape reads the changed predicate from object to
+ * subject (sh:inversePath, sh:targetObjectsOf) — otherwise a new `image owner customer` would re-validate
+ * every image of that customer; 'all' when the class hierarchy changed. Validate these with
+ * `validateGraph(program, data, { focus })` after the change.
  */
 export function affectedNodes(
   program: ShapesProgram,
@@ -31,7 +34,7 @@ export function affectedNodes(
   for (const q of changes) {
     if (q.predicate.value === rdfs('subClassOf')) return 'all';
     visit(q.subject);
-    if (!notWalked.has(q.predicate.value) && program.predicates.has(q.predicate.value)) visit(q.object);
+    if (!notWalked.has(q.predicate.value) && program.backward.has(q.predicate.value)) visit(q.object);
   }
   for (let depth = 0; depth < REACH && frontier.length > 0; depth++) {
     const current = frontier;

@@ -17,6 +17,11 @@ export interface ShapesProgram {
   readonly shapes: readonly TargetedShape[];
   /** Every predicate a shape's path, target or class check reads: what a change must touch to matter. */
   readonly predicates: ReadonlySet<string>;
+  /**
+   * The predicates read from object to subject (under sh:inversePath, or by sh:targetObjectsOf): only a change
+   * to one of these can matter to the object's side of a triple.
+   */
+  readonly backward: ReadonlySet<string>;
 }
 
 /** Compiles the SHACL shapes in QUADS (SHACL Core; see components/ for what is covered). */
@@ -46,16 +51,26 @@ export function compileShapes(quads: Iterable<Quad>): ShapesProgram {
   ]) {
     for (const o of graph.objectsWith(p)) predicates.add(o.value);
   }
-  return { shapes, predicates };
+  const backward = new Set<string>(graph.objectsWith(sh('targetObjectsOf')).map((o) => o.value));
+  for (const path of graph.objectsWith(sh('inversePath'))) collectPredicates(graph, path, backward);
+  return { shapes, predicates, backward };
 }
 
-function collectPredicates(graph: IndexedGraph, node: Term, into: Set<string>): void {
+/** The IRIs in the path expression at NODE into INTO; SEEN stops at a cycle (an ill-formed path). */
+function collectPredicates(
+  graph: IndexedGraph,
+  node: Term,
+  into: Set<string>,
+  seen = new Set<string>(),
+): void {
   if (node.termType === 'NamedNode') {
     into.add(node.value);
     return;
   }
+  if (seen.has(termKey(node))) return;
+  seen.add(termKey(node));
   for (const p of graph.predicatesOf(node))
-    for (const o of graph.objects(node, p)) collectPredicates(graph, o, into);
+    for (const o of graph.objects(node, p)) collectPredicates(graph, o, into, seen);
 }
 
 export interface ValidateOptions {

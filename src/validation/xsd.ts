@@ -34,9 +34,12 @@ const lexicalChecks: Record<string, (lexical: string) => boolean> = {
   [xsd('byte')]: bounded(-128n, 127n),
 };
 
+const LANG_STRING = rdf('langString');
+const BOOLEAN = xsd('boolean');
+
 /** Whether LITERAL's lexical form is in its datatype's lexical space (SHACL sh:datatype). */
 export function isWellFormed(literal: Literal): boolean {
-  if (literal.datatype.value === rdf('langString')) return literal.language !== '';
+  if (literal.datatype.value === LANG_STRING) return literal.language !== '';
   return lexicalChecks[literal.datatype.value]?.(literal.value) ?? true;
 }
 
@@ -73,7 +76,7 @@ export function compareTerms(a: Term, b: Term): number | undefined {
   }
   if (textual.has(da) && da === db && a.language === b.language)
     return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-  if (da === xsd('boolean') && db === da)
+  if (da === BOOLEAN && db === da)
     return Number(/^(true|1)$/.test(a.value)) - Number(/^(true|1)$/.test(b.value));
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { ApiModel } from '../../src/api/model.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { HttpConfig } from '../../src/http/config.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -11,9 +12,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(store: Store, config: HttpConfig = {}): Promise<TestServer> {
+export async function startServer(
+  store: Store,
+  config: HttpConfig = {},
+  api?: ApiModel,
+): Promise<TestServer> {
   const logs: string[] = [];
-  const app = createApp(store, { log: (line) => logs.push(line), ...config });
+  const app = createApp(store, { log: (line) => logs.push(line), ...config }, api);
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (error) => (error ? reject(error) : resolve(s)));
   });

@@ -9,10 +9,10 @@ afterAll(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 });
 
-/** The real embedded store (a primary and one replica in worker threads) on a fresh temporary data directory. */
+/** The real embedded store (two copies in worker threads) on a fresh temporary data directory. */
 export async function testStore(options: { validate?: boolean } = {}): Promise<PooledStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'imagegraph-store-'));
-  const store = await PooledStore.open({ dataDir, replicas: 1, validate: options.validate ?? true });
+  const store = await PooledStore.open({ dataDir, copies: 2, validate: options.validate ?? true });
   opened.push(store);
   return store;
 }

@@ -1,6 +1,10 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { writeRdf } from '../../rdf/serialize.ts';
-import { OverloadedError, TimeoutError } from '../errors.ts';
+import type { Commit, CoreStats } from '../core-types.ts';
+import { dataFiles } from '../data-dir.ts';
+import { TimeoutError } from '../errors.ts';
 import type {
   GraphName,
   GraphWrite,
@@ -12,40 +16,51 @@ import type {
   WriteResult,
 } from '../store.ts';
 import { ReaderQueue } from './reader-queue.ts';
-import { WorkerHandle, type WorkerOptions } from './worker-handle.ts';
+import { WorkerHandle } from './worker-handle.ts';
+import { WriteQueue } from './write-queue.ts';
 
 export interface PoolOptions {
   readonly dataDir: string;
-  /** Read replicas, each a full copy of the dataset in its own thread (default 2). */
-  readonly replicas?: number;
+  /** Copies of the dataset, each in its own thread; any copy answers reads and takes writes (default 2). */
+  readonly copies?: number;
   readonly validate?: boolean;
   readonly journalLimitBytes?: number;
-  /** Reads allowed to wait for a replica before the store answers OverloadedError (default 64). */
+  /** Reads allowed to wait for a copy before the store answers OverloadedError (default 64). */
   readonly maxQueuedReads?: number;
-  /** Writes allowed to wait for the primary (default 256). */
+  /** Writes allowed to wait for their turn (default 256). */
   readonly maxQueuedWrites?: number;
   /** Time limit of writes, load and backup included (default 10 minutes). */
   readonly writeTimeoutMs?: number;
 }
 
 /**
- * The embedded store as the service runs it: one primary worker thread owns the files and takes every write;
- * read replicas, each in its own thread, answer queries and receive every committed change. A query that
- * runs too long costs one replica, which is terminated and rebuilt from disk while the others serve.
+ * The embedded store as the service runs it: copies of the dataset, each an EmbeddedCore in its own worker
+ * thread, all peers. A read goes to an idle copy that has applied every acknowledged write (read-your-writes);
+ * a write too, one write at a time: that copy journals it, and the others apply it after. So a query that runs
+ * for a minute holds one copy while the others serve reads and writes; a query past its time limit costs its
+ * copy, which is terminated and rebuilt from disk. Every copy is a full copy: memory grows with their number.
  */
 export class PooledStore implements Store {
-  private primary!: WorkerHandle;
-  private readonly replicas: WorkerHandle[] = [];
-  private readonly queue: ReaderQueue;
-  /** Committed changes since the primary's last snapshot, to bring a rebuilt replica up to date. */
+  private readonly copies: WorkerHandle[] = [];
+  private readonly reads: ReaderQueue;
+  private readonly writes: WriteQueue;
+  /** Committed changes since the last snapshot known, to bring a rebuilt copy up to date. */
   private readonly log: { sequence: number; change: string }[] = [];
   private committed = 0;
+  private snapshotSequence = 0;
+  private quads = 0;
+  /** The copy a write is in flight on, if any. */
+  private writing: WorkerHandle | undefined;
+  /** Settles once the files are sound again after a copy was lost in the middle of a write. */
+  private repaired: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly options: Required<PoolOptions>;
+  private readonly journalPath: string;
 
   private constructor(options: PoolOptions) {
+    this.journalPath = dataFiles(resolve(options.dataDir)).journal;
     this.options = {
-      replicas: 2,
+      copies: 2,
       validate: true,
       journalLimitBytes: 64 * 1024 * 1024,
       maxQueuedReads: 64,
@@ -53,29 +68,28 @@ export class PooledStore implements Store {
       writeTimeoutMs: 600_000,
       ...options,
     };
-    this.queue = new ReaderQueue(
-      () => this.replicas,
+    this.reads = new ReaderQueue(
+      () => this.copies,
       () => this.committed,
       this.options.maxQueuedReads,
     );
+    this.writes = new WriteQueue(this.options.maxQueuedWrites, () => this.repaired);
   }
 
-  /** Opens the data directory (recovering it) in the primary, then starts the replicas. */
+  /** Opens the data directory (recovering it) in a first copy, its owner, then starts the others. */
   static async open(options: PoolOptions): Promise<PooledStore> {
     const store = new PooledStore(options);
-    store.primary = store.spawn('primary');
-    store.committed = await store.primary.call<number>('open', []);
-    store.primary.sequence = store.committed;
-    await Promise.all(Array.from({ length: store.options.replicas }, () => store.addReplica()));
+    await store.addCopy(true);
+    await Promise.all(Array.from({ length: store.options.copies - 1 }, () => store.addCopy(false)));
     return store;
   }
 
-  async query(text: string, options: QueryOptions): Promise<QueryResult> {
-    return this.read('query', [text, options], options.timeoutMs);
+  query(text: string, options: QueryOptions): Promise<QueryResult> {
+    return this.onCopy('query', [text, options], options.timeoutMs);
   }
 
-  async readGraph(graph: GraphName, format: string): Promise<string | undefined> {
-    return this.read('readGraph', [graph, format], this.options.writeTimeoutMs);
+  readGraph(graph: GraphName, format: string): Promise<string | undefined> {
+    return this.onCopy('readGraph', [graph, format], this.options.writeTimeoutMs);
   }
 
   update(text: string, options: UpdateOptions): Promise<WriteResult> {
@@ -91,95 +105,129 @@ export class PooledStore implements Store {
     return this.writeCall('load', [writeRdf(quads as Quad[], 'nquads'), graph]);
   }
 
-  stats(): Promise<StoreStats> {
-    return this.primary.call<StoreStats>('stats', []);
+  /** Known without asking a copy (all may be busy): from the last commit, and the journal file itself. */
+  async stats(): Promise<StoreStats> {
+    const journal = this.journalPath;
+    return {
+      quads: this.quads,
+      journalBytes: existsSync(journal) ? statSync(journal).size : 0,
+      sequence: this.committed,
+      snapshotSequence: this.snapshotSequence,
+    };
   }
 
+  /** A copy that has every acknowledged write writes its state: consistent, while writes go on. */
   backup(dir: string): Promise<void> {
-    return this.primary.call<void>('backup', [dir], this.options.writeTimeoutMs);
+    return this.onCopy('backup', [dir], this.options.writeTimeoutMs);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.queue.failAll(new Error('the store is closing'));
-    for (const w of [this.primary, ...this.replicas]) w.terminate();
+    const closing = new Error('the store is closing');
+    this.reads.failAll(closing);
+    this.writes.failAll(closing);
+    for (const copy of this.copies) copy.terminate();
   }
 
-  private async read<T>(method: string, args: unknown[], timeoutMs: number): Promise<T> {
+  /** Calls METHOD on an idle, up-to-date copy within TIMEOUTMS, the wait for one included. */
+  private async onCopy<T>(method: string, args: unknown[], timeoutMs: number): Promise<T> {
     const started = Date.now();
-    const reader = await this.queue.acquire(timeoutMs);
+    const copy = await this.reads.acquire(timeoutMs);
     try {
-      return await reader.call<T>(method, args, Math.max(1, timeoutMs - (Date.now() - started)));
+      return await copy.call<T>(method, args, Math.max(1, timeoutMs - (Date.now() - started)));
     } catch (error) {
-      // The time spent waiting for a replica counts, but the client is told the limit it asked for.
+      // The time spent waiting for a copy counts, but the client is told the limit it asked for.
       throw error instanceof TimeoutError ? new TimeoutError(timeoutMs) : error;
     } finally {
-      this.queue.wake();
+      this.reads.wake();
     }
   }
 
   private writeCall<T>(method: string, args: unknown[], timeoutMs = this.options.writeTimeoutMs): Promise<T> {
-    if (this.primary.busy >= this.options.maxQueuedWrites) {
-      return Promise.reject(new OverloadedError(`${this.primary.busy} writes are already queued`));
-    }
-    return this.primary.call<T>(method, args, timeoutMs);
+    return this.writes.run(timeoutMs, async (remainingMs) => {
+      const started = Date.now();
+      const copy = await this.reads.acquire(remainingMs);
+      this.writing = copy;
+      try {
+        return await copy.call<T>(method, args, Math.max(1, remainingMs - (Date.now() - started)));
+      } catch (error) {
+        throw error instanceof TimeoutError ? new TimeoutError(timeoutMs) : error;
+      } finally {
+        this.writing = undefined;
+        this.reads.wake();
+      }
+    });
   }
 
-  private spawn(role: 'primary' | 'replica'): WorkerHandle {
-    const options: WorkerOptions = {
-      role,
-      dataDir: this.options.dataDir,
-      validate: this.options.validate,
-      journalLimitBytes: this.options.journalLimitBytes,
-    };
-    return new WorkerHandle(
-      options,
-      (sequence, change, snapshotSequence) => this.onCommitted(sequence, change, snapshotSequence),
+  private spawn(owner: boolean): WorkerHandle {
+    const copy = new WorkerHandle(
+      {
+        owner,
+        dataDir: this.options.dataDir,
+        validate: this.options.validate,
+        journalLimitBytes: this.options.journalLimitBytes,
+      },
+      (handle, commit) => this.onCommitted(handle, commit),
       (handle) => this.onDeath(handle),
     );
+    this.copies.push(copy);
+    return copy;
   }
 
-  private onCommitted(sequence: number, change: string, snapshotSequence: number): void {
-    this.committed = sequence;
-    this.primary.sequence = sequence;
-    this.log.push({ sequence, change });
-    while (this.log.length > 0 && this.log[0]!.sequence <= snapshotSequence) this.log.shift();
-    for (const replica of this.replicas) this.forward(replica, sequence, change);
+  /** Starts a copy; it reads the files, then the committed changes it lacks. Its state on disk. */
+  private async addCopy(owner: boolean): Promise<CoreStats> {
+    const copy = this.spawn(owner);
+    const stats = await copy.call<CoreStats>('open', []);
+    copy.sequence = stats.sequence;
+    if (owner && stats.sequence >= this.committed) {
+      this.committed = stats.sequence;
+      this.quads = stats.quads;
+      this.snapshotSequence = stats.snapshotSequence;
+    }
+    for (const entry of this.log) this.forward(copy, entry.sequence, entry.change);
+    this.reads.wake();
+    return stats;
   }
 
-  private forward(replica: WorkerHandle, sequence: number, change: string): void {
-    if (!replica.alive || replica.sequence >= sequence) return;
-    replica
+  private onCommitted(writer: WorkerHandle, commit: Commit): void {
+    this.committed = commit.sequence;
+    this.quads = commit.quads;
+    this.snapshotSequence = Math.max(this.snapshotSequence, commit.snapshotSequence);
+    writer.sequence = commit.sequence;
+    this.log.push({ sequence: commit.sequence, change: commit.change });
+    while (this.log.length > 0 && this.log[0]!.sequence <= this.snapshotSequence) this.log.shift();
+    for (const copy of this.copies) this.forward(copy, commit.sequence, commit.change);
+  }
+
+  private forward(copy: WorkerHandle, sequence: number, change: string): void {
+    if (!copy.alive || copy.sequence >= sequence) return;
+    copy
       .call('applyReplicated', [sequence, change])
       .then(() => {
-        replica.sequence = Math.max(replica.sequence, sequence);
-        this.queue.wake();
+        copy.sequence = Math.max(copy.sequence, sequence);
+        this.reads.wake();
       })
       .catch(() => undefined);
   }
 
-  private async addReplica(): Promise<void> {
-    const replica = this.spawn('replica');
-    this.replicas.push(replica);
-    replica.sequence = await replica.call<number>('open', []);
-    for (const entry of this.log) this.forward(replica, entry.sequence, entry.change);
-    this.queue.wake();
-  }
-
   private onDeath(handle: WorkerHandle): void {
     if (this.closed) return;
-    if (handle.role === 'replica') {
-      this.replicas.splice(this.replicas.indexOf(handle), 1);
-      void this.addReplica().catch(() => undefined);
+    this.copies.splice(this.copies.indexOf(handle), 1);
+    if (handle !== this.writing) {
+      void this.addCopy(false).catch(() => undefined);
       return;
     }
-    // The primary died (a write ran out of time): recover it from disk, then rebuild every replica on it.
-    this.primary = this.spawn('primary');
-    void this.primary.call<number>('open', []).then((sequence) => {
-      this.committed = sequence;
-      this.primary.sequence = sequence;
-      this.log.length = 0;
-      for (const r of [...this.replicas]) r.terminate();
-    });
+    // Lost in the middle of a write, which may or may not have reached the journal: the next writes wait
+    // while a new owner copy repairs the files and reads them. If the write is there, the other copies
+    // never saw it: they are rebuilt from disk.
+    this.writing = undefined;
+    const before = this.committed;
+    this.repaired = this.addCopy(true)
+      .then((stats) => {
+        if (stats.sequence === before) return;
+        this.log.length = 0;
+        for (const copy of this.copies) if (copy.sequence < stats.sequence) copy.terminate();
+      })
+      .catch(() => undefined);
   }
 }

@@ -3,6 +3,7 @@ import { termFromId } from 'n3';
 import { InputError } from '../../errors.ts';
 import { termKey } from '../../rdf/terms.ts';
 import type { ValidationReport, ValidationResult } from '../../validation/report.ts';
+import type { Commit } from '../core-types.ts';
 import {
   ForbiddenGraphError,
   LimitError,
@@ -18,18 +19,11 @@ export interface Call {
   readonly args: readonly unknown[];
 }
 
-/** A worker's answer to a call, or (from the primary) news of a committed write. */
+/** A worker's answer to a call, or (from the copy that made it) news of a committed write. */
 export type Reply =
   | { readonly kind: 'ok'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'error'; readonly id: number; readonly error: WireError }
-  | { readonly kind: 'committed'; readonly committed: Committed };
-
-/** News of an acknowledged write: what replicas must apply, and how far the primary's snapshot reaches. */
-export interface Committed {
-  readonly sequence: number;
-  readonly change: string;
-  readonly snapshotSequence: number;
-}
+  | { readonly kind: 'committed'; readonly committed: Commit };
 
 /** An error as it crosses the thread boundary: its class name and the fields that class needs. */
 export interface WireError {

@@ -8,8 +8,9 @@ interface Waiter {
 }
 
 /**
- * Hands each read to a replica that is idle and has applied every acknowledged write (read-your-writes),
- * queueing reads while none is; a read waits at most until its deadline, and the queue is bounded.
+ * Hands each call (a read, or the write whose turn it is) to a copy that is idle and has applied every
+ * acknowledged write (read-your-writes), queueing calls while none is; a call waits at most until its
+ * deadline, and the queue is bounded.
  */
 export class ReaderQueue {
   private readonly waiters: Waiter[] = [];
@@ -23,13 +24,15 @@ export class ReaderQueue {
     this.maxQueued = maxQueued;
   }
 
-  /** A fresh idle replica, reserved for the caller until its next call is sent. */
+  /** A fresh idle copy, reserved for the caller until its next call is sent. */
   acquire(timeoutMs: number): Promise<WorkerHandle> {
     const free = this.findFree();
     if (free) return Promise.resolve(free);
     if (this.waiters.length >= this.maxQueued) {
       return Promise.reject(
-        new OverloadedError(`${this.waiters.length} reads are already waiting for a replica`),
+        new OverloadedError(
+          `${this.waiters.length} requests are already waiting for a free copy of the store`,
+        ),
       );
     }
     return new Promise((ready, fail) => {
@@ -42,7 +45,7 @@ export class ReaderQueue {
     });
   }
 
-  /** Called whenever a replica finishes a call or catches up: serve the oldest waiting reads. */
+  /** Called whenever a copy finishes a call or catches up: serve the oldest waiting calls. */
   wake(): void {
     while (this.waiters.length > 0) {
       const free = this.findFree();

@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import type { Commit } from '../core-types.ts';
 import { TimeoutError } from '../errors.ts';
 import { type Call, errorFromWire, type Reply } from './protocol.ts';
 
 const entry = new URL('./worker.ts', import.meta.url);
 
 export interface WorkerOptions {
-  readonly role: 'primary' | 'replica';
+  /** Whether the copy opens the data directory as its owner (see CoreOptions.owner). */
+  readonly owner: boolean;
   readonly dataDir: string;
   readonly validate: boolean;
   readonly journalLimitBytes?: number;
@@ -23,7 +25,6 @@ interface Pending {
  * with a TimeoutError and the worker is terminated: Oxigraph's calls cannot be interrupted any other way.
  */
 export class WorkerHandle {
-  readonly role: 'primary' | 'replica';
   /** The sequence number of the last committed write this worker has applied. */
   sequence = 0;
   /** Set while a read has been handed this worker but not yet sent (see ReaderQueue). */
@@ -36,17 +37,13 @@ export class WorkerHandle {
 
   constructor(
     options: WorkerOptions,
-    onCommitted: (sequence: number, change: string, snapshotSequence: number) => void,
+    onCommitted: (handle: WorkerHandle, commit: Commit) => void,
     onDeath: (handle: WorkerHandle, error: Error) => void,
   ) {
-    this.role = options.role;
     this.onDeath = onDeath;
     this.worker = new Worker(entry, { workerData: options });
     this.worker.on('message', (reply: Reply) => {
-      if (reply.kind === 'committed') {
-        const { sequence, change, snapshotSequence } = reply.committed;
-        return onCommitted(sequence, change, snapshotSequence);
-      }
+      if (reply.kind === 'committed') return onCommitted(this, reply.committed);
       const call = this.pending.get(reply.id);
       if (!call) return;
       this.pending.delete(reply.id);
@@ -55,14 +52,12 @@ export class WorkerHandle {
       else call.reject(errorFromWire(reply.error));
     });
     this.worker.on('error', (error) => this.die(error));
-    this.worker.on('exit', (code) =>
-      this.die(new Error(`the ${this.role} store worker exited (code ${code})`)),
-    );
+    this.worker.on('exit', (code) => this.die(new Error(`a store worker exited (code ${code})`)));
   }
 
   /** Calls METHOD in the worker; after TIMEOUTMS the call fails and the worker is terminated. */
   call<T>(method: string, args: readonly unknown[], timeoutMs?: number): Promise<T> {
-    if (this.dead) return Promise.reject(new Error(`the ${this.role} store worker is not running`));
+    if (this.dead) return Promise.reject(new Error('the store worker is not running'));
     const id = this.nextId++;
     this.reserved = false;
     return new Promise<T>((resolve, reject) => {
@@ -91,7 +86,7 @@ export class WorkerHandle {
   terminate(): void {
     if (this.dead) return;
     void this.worker.terminate();
-    this.die(new Error(`the ${this.role} store worker was stopped`));
+    this.die(new Error('the store worker was stopped'));
   }
 
   private die(error: Error): void {

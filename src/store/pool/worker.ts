@@ -1,4 +1,4 @@
-// A store worker thread: one EmbeddedCore, primary or replica, answering the pool's calls in order.
+// A store worker thread: one EmbeddedCore, a peer of the pool's other copies, answering the pool's calls in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
 import { EmbeddedCore } from '../core.ts';
@@ -20,12 +20,13 @@ const quadsOf = (nquads: string) => new Parser({ format: 'N-Quads' }).parse(nqua
 const methods: Record<string, (...args: never[]) => unknown> = {
   open: async () => {
     core = await EmbeddedCore.open(options.dataDir, {
-      role: options.role,
+      role: 'peer',
+      owner: options.owner,
       validate: options.validate,
       ...(options.journalLimitBytes ? { journalLimitBytes: options.journalLimitBytes } : {}),
       onCommit: (committed) => port.postMessage({ kind: 'committed', committed } satisfies Reply),
     });
-    return core.stats().sequence;
+    return core.stats();
   },
   query: (text: string, queryOptions: Parameters<EmbeddedCore['query']>[1]) =>
     opened().query(text, queryOptions),

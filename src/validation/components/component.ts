@@ -54,7 +54,8 @@ export const eachValue =
   (ok: (value: Term, run: RunContext) => boolean): Check =>
   (_focus, values, run) => {
     let findings: Finding[] | undefined;
-    for (const value of values) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
       if (ok(value, run)) continue;
       findings ??= [];
       findings.push({ value });
