@@ -50,6 +50,14 @@ const withoutValues = (query: Query) => ({
   ...query,
   where: query.where?.filter((p) => p.type !== 'values'),
 });
+/** NODE with every term equal to TERM turned back into the variable ?v. */
+const asVariable = (node: unknown, term: Term): unknown => {
+  if (Array.isArray(node)) return node.map((n) => asVariable(n, term));
+  if (node === null || typeof node !== 'object') return node;
+  if ('termType' in node && fromForeignTerm(node as Term).equals(fromForeignTerm(term))) return variable('v');
+  if ('termType' in node) return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, asVariable(v, term)]));
+};
 const sameTerm = (a: Term, b: Term) => expect(fromForeignTerm(a).equals(fromForeignTerm(b))).toBe(true);
 
 describe('bindQuery: injection corpus', () => {
@@ -64,7 +72,9 @@ describe('bindQuery: injection corpus', () => {
       expect(values.type).toBe('values');
       expect(values.values).toHaveLength(1);
       sameTerm(values.values[0]!['?v']!, term);
-      expect(withoutValues(ast)).toEqual(parsed(select));
+      // bindQuery also writes the value into the mandatory patterns that name ?v (for the store's indexes).
+      const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+      expect(plain(asVariable(withoutValues(ast), term))).toEqual(plain(parsed(select)));
 
       // Run by Oxigraph: it finds exactly the item with that value, and changes nothing.
       const store = corpusStore();

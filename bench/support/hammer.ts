@@ -16,18 +16,20 @@ export interface Figures {
   readonly failed: string;
 }
 
-/** Autocannon against URL with LOAD: CONNECTIONS clients for SECONDS. */
+/** Autocannon against URL with LOAD: CONNECTIONS clients for SECONDS, each request given TIMEOUTSECONDS. */
 export async function hammer(
   url: string,
   load: Load,
   connections: number,
   seconds: number,
+  timeoutSeconds = 10,
 ): Promise<Figures> {
   let n = 0;
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
+    timeout: timeoutSeconds,
     method: load.method,
     headers: load.headers,
     requests: [{ setupRequest: (request) => ({ ...request, ...load.request(n++) }) }],

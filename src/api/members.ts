@@ -3,7 +3,6 @@ import { Parser } from 'n3';
 import { literal, namedNode } from '../rdf/terms.ts';
 import { type BindExtra, type Bindings, bindQuery, loadNamedQuery } from '../sparql/bind.ts';
 import type { Store, WriteResult } from '../store/store.ts';
-import { rdf } from '../vocab.ts';
 import type { Cursor } from './cursor.ts';
 import type { ApiResource } from './schema.ts';
 
@@ -53,10 +52,15 @@ export class Members {
       type: [resource.class, ...resource.types].map((t) => namedNode(t)),
     };
     if (request.sortBy) bindings.sortBy = namedNode(request.sortBy);
+    const omit: string[] = [];
     for (let slot = 1; slot <= FILTER_SLOTS; slot++) {
       const filter = request.filters[slot - 1];
-      bindings[`f${slot}`] = namedNode(filter?.property ?? rdf('type'));
-      if (filter) bindings[`v${slot}`] = [...filter.values];
+      if (!filter) {
+        omit.push(`f${slot}`);
+        continue;
+      }
+      bindings[`f${slot}`] = namedNode(filter.property);
+      bindings[`v${slot}`] = [...filter.values];
     }
     if (request.after) {
       bindings.afterKey = literal(request.after.key);
@@ -67,7 +71,7 @@ export class Members {
       : request.descending
         ? 'api/list-descending'
         : 'api/list';
-    const text = await this.bound(name, bindings, { limit: request.limit + 1 });
+    const text = await this.bound(name, bindings, { limit: request.limit + 1, omit });
     const result = await this.store.query(text, {
       ...this.queryOptions,
       format: 'application/sparql-results+json',

@@ -4,6 +4,7 @@ import { InputError } from '../errors.ts';
 import { namedQuery } from '../model/queries.ts';
 import { checkTerm, variableName } from './bind-terms.ts';
 import { generateSparql } from './generate.ts';
+import { omitPatterns, substituteSingles } from './omit.ts';
 import { parseSparql } from './parse.ts';
 import { variablesOf } from './walk.ts';
 
@@ -44,6 +45,14 @@ export function bindQuery(text: string, bindings: Bindings, extra: BindExtra = {
       });
     }
   }
+  if (extra.omit) {
+    if (ast.type !== 'query') throw new Error('patterns can be omitted from queries only');
+    omitPatterns(ast, extra.omit);
+  }
+  if (ast.type === 'query') {
+    const singles = [...values].filter(([, terms]) => terms.length === 1).map(([n, [t]]) => [n, t] as const);
+    substituteSingles(ast, new Map(singles));
+  }
   bindInto(ast, values);
   for (const table of extra.tables ?? []) bindTable(ast, table);
   if (extra.limit !== undefined) {
@@ -65,6 +74,8 @@ export interface BindTable {
 export interface BindExtra {
   /** Tables, each bound where all its variables are used. */
   readonly tables?: readonly BindTable[];
+  /** Variables whose triple patterns are removed (omit.ts): the optional slots a request leaves empty. */
+  readonly omit?: readonly string[];
   /** The query's LIMIT, a non-negative integer (it replaces the query's own). */
   readonly limit?: number;
 }

@@ -76,11 +76,18 @@ export class PooledStore implements Store {
     this.writes = new WriteQueue(this.options.maxQueuedWrites, () => this.repaired);
   }
 
-  /** Opens the data directory (recovering it) in a first copy, its owner, then starts the others. */
+  /**
+   * Opens the data directory in every copy at once: the first, its owner, creates and locks it and repairs
+   * what a crash left (a torn journal tail, an uncommitted snapshot), which the others' reading tolerates
+   * (recovery.ts recoverReading); so a restart takes about the time of one copy's, not of each in turn.
+   */
   static async open(options: PoolOptions): Promise<PooledStore> {
     const store = new PooledStore(options);
-    await store.addCopy(true);
-    await Promise.all(Array.from({ length: store.options.copies - 1 }, () => store.addCopy(false)));
+    const owner = store.addCopy(true);
+    await Promise.all([
+      owner,
+      ...Array.from({ length: store.options.copies - 1 }, () => store.addCopy(false)),
+    ]);
     return store;
   }
 
