@@ -1,14 +1,13 @@
 import type { Quad, Term } from '@rdfjs/types';
+import { absoluteIri } from '../http/iri.ts';
 import { literal, namedNode, triple } from '../rdf/terms.ts';
 import { ID_BASE, IG_BASE, rdf, xsd } from '../vocab.ts';
 import { ApiInputError } from './errors.ts';
+import { localToken, relativeId } from './ids.ts';
 import type { ApiProperty, ApiResource } from './schema.ts';
 
 /** How deep a request's JSON may nest (json-body.ts checks it): members are flat, so deeper is a mistake. */
 export const MAX_DEPTH = 4;
-const token = /^[A-Za-z0-9._~-]+$/;
-const relativeId = /^[a-z0-9-]+\/[A-Za-z0-9._~-]+$/;
-const absoluteIri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i;
 
 /** An IRI a client wrote: absolute, or (BASE given) a local part of BASE. */
 function iriOf(value: unknown, base: string, local: RegExp, where: string, example: string): Term {
@@ -63,7 +62,7 @@ export function termOf(value: unknown, property: ApiProperty, where: string): Te
     return literalOf(value, property as ApiProperty & { value: { kind: 'literal' } }, where);
   }
   if (property.value.kind === 'vocabulary')
-    return iriOf(value, property.value.namespace, token, where, 'qcow2');
+    return iriOf(value, property.value.namespace, localToken, where, 'qcow2');
   return iriOf(value, ID_BASE, relativeId, where, 'customer/1');
 }
 
@@ -95,7 +94,13 @@ export function resourceQuads(resource: ApiResource, subject: string, body: unkn
     }
     if (key === 'type' || key === '@type') {
       for (const [i, t] of (Array.isArray(value) ? value : [value]).entries()) {
-        const type = iriOf(t, IG_BASE, token, `/${key}${Array.isArray(value) ? `/${i}` : ''}`, 'VMImage');
+        const type = iriOf(
+          t,
+          IG_BASE,
+          localToken,
+          `/${key}${Array.isArray(value) ? `/${i}` : ''}`,
+          'VMImage',
+        );
         if (!resource.types.includes(type.value)) {
           throw new ApiInputError(`"${key}" is ${JSON.stringify(t)}, not a type of ${resource.path}`, {
             fix: `Give one of ${resource.types.map((x) => JSON.stringify(x.slice(IG_BASE.length))).join(', ')}.`,

@@ -9,6 +9,7 @@ import { CONTEXT_VERSION } from './context.ts';
 import { ApiInputError } from './errors.ts';
 import { etagOf, matches } from './etag.ts';
 import { resourceQuads } from './from-json.ts';
+import { memberId } from './ids.ts';
 import type { Members } from './members.ts';
 import { mergePatch } from './merge-patch.ts';
 import type { ApiModel } from './model.ts';
@@ -16,8 +17,6 @@ import { sendRepresentation } from './representation.ts';
 import type { ApiResource } from './schema.ts';
 import { Serial } from './serial.ts';
 import { resourceJson } from './to-json.ts';
-
-const memberId = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
 
 /**
  * A member's statements split into those the API models for RESOURCE (its types among the collection's, its
@@ -220,8 +219,8 @@ export class MemberHandlers {
   }
 
   private newId(resource: ApiResource, body: Record<string, unknown>): string {
-    if (!resource.idProperty) return randomUUID();
-    const name = resource.idProperty.slice(resource.idProperty.lastIndexOf('#') + 1);
+    const name = resource.idName;
+    if (!name) return randomUUID();
     const id = body?.[name];
     if (typeof id === 'string' && memberId.test(id)) return id;
     throw new ApiInputError(
@@ -235,8 +234,8 @@ export class MemberHandlers {
 
   /** BODY with the id property of RESOURCE set to ID when absent; a different one is a 400. */
   private withId(resource: ApiResource, body: Record<string, unknown>, id: string): Record<string, unknown> {
-    if (!resource.idProperty || typeof body !== 'object' || body === null) return body;
-    const name = resource.idProperty.slice(resource.idProperty.lastIndexOf('#') + 1);
+    const name = resource.idName;
+    if (!name || typeof body !== 'object' || body === null) return body;
     if (body[name] === undefined || body[name] === null) return { ...body, [name]: id };
     if (body[name] !== id) {
       throw new ApiInputError(

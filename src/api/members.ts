@@ -72,13 +72,7 @@ export class Members {
         ? 'api/list-descending'
         : 'api/list';
     const text = await this.bound(name, bindings, { limit: request.limit + 1, omit });
-    const result = await this.store.query(text, {
-      ...this.queryOptions,
-      format: 'application/sparql-results+json',
-    });
-    const rows = (JSON.parse(result.body) as { results: { bindings: Record<string, { value: string }>[] } })
-      .results.bindings;
-    return rows.map((row) => ({ item: row.item!.value, key: row.key!.value }));
+    return (await this.select(text)).map((row) => ({ item: row.item!, key: row.key! }));
   }
 
   /** Up to LIMIT statements of others that refer to the members ITEMS: (referrer, property, item) IRIs. */
@@ -87,16 +81,10 @@ export class Members {
     limit: number,
   ): Promise<{ referrer: string; property: string; item: string }[]> {
     const text = await this.bound('api/referrers', { item: items.map((i) => namedNode(i)) }, { limit });
-    const result = await this.store.query(text, {
-      ...this.queryOptions,
-      format: 'application/sparql-results+json',
-    });
-    const rows = (JSON.parse(result.body) as { results: { bindings: Record<string, { value: string }>[] } })
-      .results.bindings;
-    return rows.map((r) => ({
-      referrer: r.referrer!.value,
-      property: r.property!.value,
-      item: r.item!.value,
+    return (await this.select(text)).map((r) => ({
+      referrer: r.referrer!,
+      property: r.property!,
+      item: r.item!,
     }));
   }
 
@@ -115,6 +103,20 @@ export class Members {
   async delete(items: readonly string[]): Promise<WriteResult> {
     const text = await this.bound('api/delete', { item: items.map((i) => namedNode(i)) });
     return this.store.update(text, { timeoutMs: this.limits.timeoutMs });
+  }
+
+  /** The solutions of the SELECT query TEXT: variable name → the value of its term. */
+  private async select(text: string): Promise<Record<string, string>[]> {
+    const result = await this.store.query(text, {
+      ...this.queryOptions,
+      format: 'application/sparql-results+json',
+    });
+    const { bindings } = (
+      JSON.parse(result.body) as { results: { bindings: Record<string, { value: string }>[] } }
+    ).results;
+    return bindings.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([name, term]) => [name, term.value])),
+    );
   }
 
   private get queryOptions() {

@@ -28,6 +28,8 @@ export interface ApiProperty {
 /** A resource kind with the properties its shapes declare. */
 export interface ApiResource extends ResourceKind {
   readonly properties: ReadonlyMap<string, ApiProperty>;
+  /** The JSON key of the id property, when the collection has one (imageId, …). */
+  readonly idName?: string | undefined;
 }
 
 const iri = (t: Term | undefined) => (t?.termType === 'NamedNode' ? t.value : undefined);
@@ -113,5 +115,6 @@ export function describeResource(
       ),
     });
   }
-  return { ...kind, properties };
+  const idName = kind.idProperty?.slice(IG_BASE.length);
+  return { ...kind, properties, idName };
 }

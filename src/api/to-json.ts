@@ -1,5 +1,6 @@
 import type { Literal, Quad, Term } from '@rdfjs/types';
 import { ID_BASE, IG_BASE, rdf, xsd } from '../vocab.ts';
+import { localToken, relativeId } from './ids.ts';
 import type { ApiProperty, ApiResource } from './schema.ts';
 
 type Json = string | number | boolean | Record<string, unknown> | Json[];
@@ -26,9 +27,6 @@ function literalJson(literal: Literal, datatype: string): Json {
   return literal.value;
 }
 
-const shortToken = /^[A-Za-z0-9._~-]+$/;
-const shortReference = /^[a-z0-9-]+\/[A-Za-z0-9._~-]+$/;
-
 /**
  * TERM, a value of PROPERTY, in the short form the API's context gives that property: a vocabulary token or
  * an id such as customer/1. A local part that would read back as something else (a term of the context such
@@ -40,8 +38,7 @@ function valueJson(term: Term, property: ApiProperty, terms: ReadonlySet<string>
     return term.termType === 'Literal' ? literalJson(term, value.datatype) : valueObject(term);
   }
   if (term.termType !== 'NamedNode') return valueObject(term);
-  const [base, form] =
-    value.kind === 'vocabulary' ? [value.namespace, shortToken] : [ID_BASE, shortReference];
+  const [base, form] = value.kind === 'vocabulary' ? [value.namespace, localToken] : [ID_BASE, relativeId];
   const local = term.value.startsWith(base) ? term.value.slice(base.length) : '';
   return form.test(local) && !terms.has(local) ? local : term.value;
 }

@@ -49,7 +49,7 @@ export const formatsByForm: Readonly<Record<QueryForm, readonly ResultFormat[]>>
 };
 
 /** The format ACCEPT prefers among OFFERS; 406 naming what is available when none is acceptable. */
-export function chooseFormat<T extends ResultFormat>(accept: string | undefined, offers: readonly T[]): T {
+export function chooseFormat<T extends Offer>(accept: string | undefined, offers: readonly T[]): T {
   const format = negotiate(accept, offers);
   if (format) return format;
   const available = offers.map((o) => o.mediaType);

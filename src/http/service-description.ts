@@ -56,9 +56,13 @@ export function serviceDescription(endpoint: string): Quad[] {
 
 const turtlePrefixes = { sd: sd(''), dcterms: dcterms(), rdf: rdf() };
 
-/** QUADS written in the RDF syntax MEDIATYPE: Turtle with prefixes, the others by Oxigraph. */
-export function writeGraph(quads: readonly Quad[], mediaType: string): string {
-  if (mediaType === 'text/turtle') return writeRdf(quads, 'turtle', turtlePrefixes);
+/** QUADS written in the RDF syntax MEDIATYPE: Turtle with PREFIXES, the others by Oxigraph. */
+export function writeGraph(
+  quads: readonly Quad[],
+  mediaType: string,
+  prefixes: Record<string, string> = turtlePrefixes,
+): string {
+  if (mediaType === 'text/turtle') return writeRdf(quads, 'turtle', prefixes);
   const store = new oxigraph.Store(quads as unknown as oxigraph.Quad[]);
   return store.dump({ format: mediaType, from_graph_name: oxigraph.defaultGraph() });
 }
